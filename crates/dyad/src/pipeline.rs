@@ -1,0 +1,181 @@
+//! `dyad code`: read → clean → segment → times and places → code → quotes → write.
+//!
+//! Articles stream from the readers in batches; each batch is processed in parallel and
+//! written in input order, so memory stays bounded and output is reproducible.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use dyad_code::Coder;
+use dyad_doc::Article;
+use dyad_geo::Gazetteer;
+use dyad_out::{ContractFiles, Rows};
+use dyad_read::Item;
+use rayon::prelude::*;
+
+/// Arguments of `dyad code`.
+#[derive(clap::Args, Debug)]
+pub struct CodeArgs {
+    /// Files, directories (read recursively), or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output directory.
+    #[arg(long)]
+    out: PathBuf,
+    /// Dictionary files to code with instead of the shipped ones (repeatable).
+    #[arg(long = "dict")]
+    dicts: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+/// Articles processed together; large enough to keep every core busy, small enough to keep
+/// memory bounded.
+const BATCH: usize = 256;
+
+/// Everything a worker needs to turn an article into output rows.
+struct Stages {
+    coder: Coder,
+    gazetteer: Gazetteer,
+}
+
+impl Stages {
+    fn process(&self, article: Article) -> Rows {
+        let id = article.id.clone();
+        let origin = article.origin.clone();
+        let mut doc = match dyad_clean::clean(article) {
+            Ok(doc) => doc,
+            Err(err) => return Rows::skipped(&id, &origin, &err.to_string()),
+        };
+        dyad_segment::segment(&mut doc);
+        dyad_time::resolve_times(&mut doc);
+        self.gazetteer.locate(&mut doc);
+        self.coder.code(&mut doc);
+        dyad_quote::find_quotes(&mut doc);
+        Rows::coded(&doc)
+    }
+}
+
+/// The run summary printed on stderr.
+#[derive(Default)]
+struct Summary {
+    read: usize,
+    coded: usize,
+    skipped: BTreeMap<String, usize>,
+    sentences: usize,
+    events: usize,
+    quotes: usize,
+    bytes: u64,
+}
+
+impl Summary {
+    fn add(&mut self, rows: &Rows, kind: Option<&str>) {
+        self.read += 1;
+        let d = &rows.document;
+        if d.status == "coded" {
+            self.coded += 1;
+        } else {
+            *self
+                .skipped
+                .entry(kind.unwrap_or("clean").to_string())
+                .or_default() += 1;
+        }
+        self.sentences += d.sentences;
+        self.events += d.events;
+        self.quotes += d.quotes;
+    }
+
+    fn print(&self, seconds: f64) {
+        let mb = self.bytes as f64 / 1e6;
+        let skipped: usize = self.skipped.values().sum();
+        eprintln!(
+            "dyad: {} documents read: {} coded, {} skipped",
+            self.read, self.coded, skipped
+        );
+        for (kind, n) in &self.skipped {
+            eprintln!("dyad:   skipped ({kind}): {n}");
+        }
+        eprintln!(
+            "dyad: {} sentences, {} events, {} quotes",
+            self.sentences, self.events, self.quotes
+        );
+        eprintln!(
+            "dyad: {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} documents/s)",
+            mb,
+            seconds,
+            mb / seconds.max(1e-9),
+            self.read as f64 / seconds.max(1e-9)
+        );
+    }
+}
+
+fn body_len(article: &Article) -> usize {
+    match &article.body {
+        dyad_doc::Body::Text(t) | dyad_doc::Body::Html(t) | dyad_doc::Body::Sentence(t) => t.len(),
+    }
+}
+
+/// Runs `dyad code`.
+pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let dict = if args.dicts.is_empty() {
+        dyad_dict::Dictionary::shipped()?
+    } else {
+        dyad_dict::Dictionary::load(&args.dicts)?
+    };
+    let stages = Stages {
+        coder: Coder::new(Arc::new(dict)),
+        gazetteer: Gazetteer::shipped(),
+    };
+    let mut files = ContractFiles::create(&args.out)?;
+    let progress = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new_spinner()
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut summary = Summary::default();
+    let mut items = dyad_read::read_inputs(&args.inputs).peekable();
+    while items.peek().is_some() {
+        let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
+        for item in &batch {
+            if let Item::Article(a) = item {
+                summary.bytes += body_len(a) as u64;
+            }
+        }
+        let rows: Vec<(Rows, Option<String>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| match item {
+                    Item::Article(article) => (stages.process(*article), None),
+                    Item::Skipped(s) => (Rows::skipped(&s.id, &s.origin, &s.reason), Some(s.kind)),
+                })
+                .collect()
+        });
+        for (rows, kind) in &rows {
+            if let Some(reason) = &rows.document.reason {
+                eprintln!("dyad: skipped {}: {reason}", rows.document.doc);
+            }
+            files.write(rows)?;
+            summary.add(rows, kind.as_deref());
+        }
+        progress.set_message(format!(
+            "{} documents, {} events",
+            summary.read, summary.events
+        ));
+        progress.tick();
+    }
+    files.finish()?;
+    progress.finish_and_clear();
+    summary.print(started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
