@@ -3,7 +3,11 @@
 //!
 //! (Scaffold: an empty dictionary. The full crate replaces this.)
 
+pub mod model;
+
 use std::path::PathBuf;
+
+pub use model::*;
 
 /// A problem found while reading a dictionary file, reported as `file:line: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +36,8 @@ pub enum DictError {
 /// A loaded, compiled set of dictionaries.
 #[derive(Debug, Default)]
 pub struct Dictionary {
+    /// Everything read, in file order (see [`model`]).
+    pub entries: Entries,
     pub problems: Vec<Problem>,
 }
 
