@@ -189,7 +189,7 @@ pub fn article(m: &Material, seed: u64, n: u64) -> GenArticle {
     let date = format!("{year:04}-{month:02}-{day:02}");
     let fallback =
         "Officials met in the capital on Tuesday to discuss security cooperation.".to_string();
-    let mut sentence = |rng: &mut Rng| -> String {
+    let sentence = |rng: &mut Rng| -> String {
         if m.sentences.is_empty() {
             fallback.clone()
         } else {
