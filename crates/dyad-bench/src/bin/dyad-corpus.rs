@@ -46,7 +46,7 @@ fn main() -> anyhow::Result<()> {
             std::fs::create_dir_all(&args.out).with_context(|| args.out.display().to_string())?;
             while written < target {
                 let a = article(&material, args.seed, n);
-                let (name, body) = if n % 2 == 0 {
+                let (name, body) = if n.is_multiple_of(2) {
                     (format!("{}.txt", a.id), a.to_text())
                 } else {
                     (format!("{}.html", a.id), a.to_html())
