@@ -1,31 +1,453 @@
-//! The coder: actor mentions, a parser-free syntax layer, verb patterns, and CAMEO events.
+//! The coder: actor mentions and coreference, a parser-free reading of each sentence, verb
+//! patterns, and CAMEO events with their evidence.
 //!
-//! (Scaffold: codes nothing. The full coder replaces this.)
+//! ```no_run
+//! use std::path::PathBuf;
+//! let coder = dyad_code::Coder::from_files(&[PathBuf::from("PETR.Validate.verbs.txt")]).unwrap();
+//! let mut doc = dyad_doc::Document { text: "Arnor restored ties with Gondor.".into(), ..Default::default() };
+//! coder.code(&mut doc);
+//! ```
+//!
+//! Each sentence is read on its own (see [`reading`]): PTB-like words, coarse tags from the
+//! closed-class word list (`dictionaries/code-grammar.txt`), actor and agent phrases from the
+//! dictionaries, noun phrases, coordinated groups ("Mordor, Rohan and Bree"), and verbs —
+//! dictionary verb forms standing in a verbal context. For every verb, the patterns of its
+//! verb block are tried in TABARI's sequential reading (PETRARCH2's noun and prepositional
+//! patterns are read as sequences too); the best match gives the code and, where it names
+//! them, the source (`$`) and target (`+`). Otherwise the source is the verb's subject (the
+//! noun phrase to its left in its clause, shared along verb chains and coordinations; the
+//! `by` phrase of a passive) and the target the first actor to its right in its clause.
 
+pub mod coding;
+pub mod explain;
+pub mod grammar;
+pub mod lexicon;
+pub mod reading;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use dyad_dict::Dictionary;
-use dyad_doc::Document;
+use dyad_doc::{Document, Event, Mention, MentionKind, Span};
 
-/// Codes documents with one compiled dictionary set. Cheap to share across threads.
+pub use coding::Options;
+use coding::{RawEvent, SentenceCoding};
+use grammar::Grammar;
+use lexicon::{Lexicon, LexiconError};
+use reading::{Reading, Tag};
+
+/// The shipped CAMEO root table (QuadClass, Goldstein, PLOVER by root).
+const ROOTS: &str = include_str!("../../../dictionaries/code-roots.txt");
+
+/// Why a coder could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum CodeError {
+    /// A dictionary file could not be read.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+}
+
+/// Root-level CAMEO facts.
+#[derive(Clone, Debug, Default)]
+struct Roots {
+    by_root: HashMap<String, (u8, f32, Option<String>)>,
+}
+
+impl Roots {
+    fn parse(text: &str) -> Roots {
+        let mut by_root = HashMap::new();
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("");
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f.len() < 4 {
+                continue;
+            }
+            let (Ok(q), Ok(g)) = (f[1].parse::<u8>(), f[2].parse::<f32>()) else {
+                continue;
+            };
+            let plover = (f[3] != "-").then(|| f[3].to_string());
+            by_root.insert(f[0].to_string(), (q, g, plover));
+        }
+        Roots { by_root }
+    }
+}
+
+/// How one sentence was read and coded, kept for `explain` and `validate`.
+#[derive(Clone, Debug)]
+pub struct SentenceTrace {
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// Why the sentence was not coded, when a discard phrase matched.
+    pub discarded: Option<String>,
+    /// The reading.
+    pub reading: Reading,
+    /// Patterns tried and events made.
+    pub coding: SentenceCoding,
+}
+
+/// Codes documents with one compiled dictionary set. Cheap to clone and share across threads.
 #[derive(Clone, Debug)]
 pub struct Coder {
     dict: Arc<Dictionary>,
+    lex: Arc<Lexicon>,
+    grammar: Arc<Grammar>,
+    roots: Arc<Roots>,
+    options: Options,
 }
 
 impl Coder {
+    /// A coder over a loaded dictionary set.
+    ///
+    /// `dyad-dict`'s model is not yet wired into the coder's matchers, so this coder codes
+    /// with an empty lexicon; use [`Coder::from_files`] or [`Coder::with_lexicon`] to code with
+    /// PETRARCH dictionary files.
     pub fn new(dict: Arc<Dictionary>) -> Coder {
-        Coder { dict }
+        Coder::with_lexicon(dict, Lexicon::default())
     }
 
+    /// A coder over a lexicon read by [`Lexicon::load`].
+    pub fn with_lexicon(dict: Arc<Dictionary>, lex: Lexicon) -> Coder {
+        Coder {
+            dict,
+            lex: Arc::new(lex),
+            grammar: Arc::new(Grammar::shipped()),
+            roots: Arc::new(Roots::parse(ROOTS)),
+            options: Options::default(),
+        }
+    }
+
+    /// A coder over PETRARCH dictionary files (kinds recognised by file name).
+    pub fn from_files(paths: &[PathBuf]) -> Result<Coder, CodeError> {
+        let lex = Lexicon::load(paths)?;
+        Ok(Coder::with_lexicon(Arc::new(Dictionary::default()), lex))
+    }
+
+    /// The same coder with other options.
+    pub fn with_options(&self, options: Options) -> Coder {
+        Coder {
+            options,
+            ..self.clone()
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The dictionary set given at construction.
     pub fn dictionary(&self) -> &Dictionary {
         &self.dict
     }
 
+    /// The lexicon the coder matches with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
     /// Finds actor mentions and codes events into `doc.mentions` and `doc.events`.
-    /// Needs `doc.sentences` and `doc.tokens`; uses `doc.times` and `doc.places` when set.
+    /// Needs `doc.sentences` (a document without sentences is read as one sentence).
     pub fn code(&self, doc: &mut Document) {
+        self.code_traced(doc, false);
+    }
+
+    /// Codes `doc` and returns, per sentence, how it was read and which patterns were tried.
+    pub fn code_traced(&self, doc: &mut Document, trace: bool) -> Vec<SentenceTrace> {
         doc.mentions.clear();
         doc.events.clear();
+        let spans: Vec<Span> = if doc.sentences.is_empty() {
+            let t = doc.text.trim_end();
+            let start = doc.text.len() - doc.text.trim_start().len();
+            if start < t.len() {
+                vec![Span::new(start, t.len())]
+            } else {
+                Vec::new()
+            }
+        } else {
+            doc.sentences.iter().map(|s| s.span).collect()
+        };
+        let date = doc.meta.pub_date.map(|d| {
+            (d.year() as i32 * 10000 + d.month() as i32 * 100 + d.day() as i32).max(0) as u32
+        });
+        // A story discard anywhere stops the whole story.
+        for span in &spans {
+            if let Some(d) = self.discard(doc.slice(*span), true) {
+                if trace {
+                    return vec![SentenceTrace {
+                        sentence: 0,
+                        discarded: Some(d),
+                        reading: Reading::default(),
+                        coding: SentenceCoding::default(),
+                    }];
+                }
+                return Vec::new();
+            }
+        }
+        let mut traces = Vec::new();
+        for (si, span) in spans.iter().enumerate() {
+            let text = doc.slice(*span).to_string();
+            if let Some(d) = self.discard(&text, false) {
+                if trace {
+                    traces.push(SentenceTrace {
+                        sentence: si,
+                        discarded: Some(d),
+                        reading: Reading::default(),
+                        coding: SentenceCoding::default(),
+                    });
+                }
+                continue;
+            }
+            let words = reading::tokenize(&text, span.start as usize, &self.grammar);
+            let mut r = reading::read(words, &self.lex, &self.grammar, date);
+            self.resolve(&mut r, doc);
+            let coding = coding::code_sentence(&r, &self.lex, &self.options, trace);
+            let ids = self.push_mentions(&r, si, doc);
+            let issues = self.issues(&r);
+            for e in &coding.events {
+                doc.events.push(self.event(e, si, &r, &ids, &issues));
+            }
+            if trace {
+                traces.push(SentenceTrace {
+                    sentence: si,
+                    discarded: None,
+                    reading: r,
+                    coding,
+                });
+            }
+        }
+        traces
+    }
+
+    /// The discard phrase found in `text`, if any (story discards only when `story`).
+    fn discard(&self, text: &str, story: bool) -> Option<String> {
+        let norm: String = text
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let hay = format!(" {norm} ");
+        for d in &self.lex.discards {
+            if d.story != story {
+                continue;
+            }
+            let needle = format!(" {}", d.words.join(" "));
+            let mut from = 0;
+            while let Some(i) = hay[from..].find(&needle) {
+                let end = from + i + needle.len();
+                let next = hay[end..].chars().next().unwrap_or(' ');
+                if d.stem || !next.is_alphanumeric() {
+                    return Some(format!("discard \"{}\" ({})", d.words.join(" "), d.source));
+                }
+                from = end;
+            }
+        }
+        None
+    }
+
+    /// Resolves pronouns and nominals to earlier named mentions.
+    fn resolve(&self, r: &mut Reading, doc: &Document) {
+        for gi in 0..r.groups.len() {
+            for mi in 0..r.groups[gi].members.len() {
+                let m = &r.groups[gi].members[mi];
+                if !m.pronoun {
+                    continue;
+                }
+                let start = m.start;
+                let agent_suffix = m.code.strip_prefix("---").map(str::to_string);
+                let word = r.words[m.start..m.end]
+                    .last()
+                    .map(|w| w.up.clone())
+                    .unwrap_or_default();
+                let nominal = self.grammar.is(&word, grammar::Class::Nominal);
+                // Earlier in this sentence (not in the same group), then earlier sentences.
+                let mut found: Option<(String, Option<u32>)> = None;
+                for (gj, g) in r.groups.iter().enumerate() {
+                    if gj == gi || g.end > start {
+                        continue;
+                    }
+                    for x in &g.members {
+                        if !x.pronoun
+                            && !x.agent_only
+                            && !x.code.is_empty()
+                            && fits(&x.code, agent_suffix.as_deref(), nominal)
+                        {
+                            found = Some((x.code.clone(), None));
+                        }
+                    }
+                }
+                if found.is_none() {
+                    found = doc
+                        .mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(_, x)| {
+                            matches!(x.kind, MentionKind::Actor | MentionKind::Agent)
+                                && x.code.as_deref().is_some_and(|c| {
+                                    !c.starts_with("---")
+                                        && fits(c, agent_suffix.as_deref(), nominal)
+                                })
+                        })
+                        .and_then(|(i, x)| x.code.clone().map(|c| (c, Some(i as u32))));
+                }
+                let m = &mut r.groups[gi].members[mi];
+                match found {
+                    Some((code, ante)) => {
+                        m.code = code;
+                        m.antecedent = ante;
+                        m.rule = format!("coreference: {}", m.rule);
+                    }
+                    None if agent_suffix.is_some() => {
+                        // An unresolved definite agent ("the president") keeps its agent code.
+                        m.pronoun = false;
+                    }
+                    None => m.code.clear(),
+                }
+            }
+        }
+    }
+
+    /// Adds the sentence's mentions to the document; returns their indices by (group, member).
+    fn push_mentions(
+        &self,
+        r: &Reading,
+        si: usize,
+        doc: &mut Document,
+    ) -> HashMap<(usize, usize), u32> {
+        let mut ids = HashMap::new();
+        for (gi, g) in r.groups.iter().enumerate() {
+            for (mi, m) in g.members.iter().enumerate() {
+                if m.code.is_empty() || m.end == 0 || m.start >= r.words.len() {
+                    continue;
+                }
+                let span = Span::new(
+                    r.words[m.start].span.start as usize,
+                    r.words[(m.end - 1).min(r.words.len() - 1)].span.end as usize,
+                );
+                let kind = if m.pronoun && r.tags[m.start] == Tag::Pron {
+                    MentionKind::Pronoun
+                } else if m.pronoun {
+                    MentionKind::Nominal
+                } else if m.agent_only || m.rule.contains(';') {
+                    MentionKind::Agent
+                } else {
+                    MentionKind::Actor
+                };
+                // A pronoun resolved within its own sentence points at that mention.
+                let antecedent = m.antecedent.or_else(|| {
+                    if !m.pronoun {
+                        return None;
+                    }
+                    doc.mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(_, x)| {
+                            x.sentence == si as u32
+                                && x.code.as_deref() == Some(m.code.as_str())
+                                && x.span.end <= span.start
+                        })
+                        .map(|(i, _)| i as u32)
+                });
+                ids.insert((gi, mi), doc.mentions.len() as u32);
+                doc.mentions.push(Mention {
+                    span,
+                    sentence: si as u32,
+                    kind,
+                    code: Some(m.code.clone()),
+                    name: Some(m.name.clone()),
+                    rule: m.rule.clone(),
+                    antecedent,
+                });
+            }
+        }
+        ids
+    }
+
+    /// Issue codes found in the sentence.
+    fn issues(&self, r: &Reading) -> Vec<String> {
+        if self.lex.issues.is_empty() {
+            return Vec::new();
+        }
+        let hay = format!(
+            " {} ",
+            r.words
+                .iter()
+                .map(|w| w.up.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let mut out: Vec<String> = Vec::new();
+        for issue in &self.lex.issues {
+            let hit = issue.words.iter().any(|w| hay.contains(&format!(" {w} ")));
+            if !hit {
+                continue;
+            }
+            if issue.code.is_empty() {
+                return Vec::new();
+            }
+            if !out.contains(&issue.code) {
+                out.push(issue.code.clone());
+            }
+        }
+        out
+    }
+
+    fn event(
+        &self,
+        e: &RawEvent,
+        si: usize,
+        r: &Reading,
+        ids: &HashMap<(usize, usize), u32>,
+        issues: &[String],
+    ) -> Event {
+        let root: String = if e.code.len() >= 2 && e.code.is_char_boundary(2) {
+            e.code[..2].to_string()
+        } else {
+            e.code.clone()
+        };
+        let (quad, goldstein, plover) = self
+            .roots
+            .by_root
+            .get(&root)
+            .cloned()
+            .unwrap_or((0, 0.0, None));
+        let vh = &r.verbs[e.verb];
+        let verb = Span::new(
+            r.words[vh.start].span.start as usize,
+            r.words[vh.end - 1].span.end as usize,
+        );
+        Event {
+            sentence: si as u32,
+            source: e.source.clone(),
+            target: e.target.clone(),
+            code: e.code.clone(),
+            root,
+            quad_class: quad,
+            goldstein,
+            plover,
+            plover_mode: None,
+            date: None,
+            date_precision: None,
+            location: None,
+            issues: issues.to_vec(),
+            rule: e.rule.clone(),
+            verb: Some(verb),
+            source_mention: e.source_member.and_then(|k| ids.get(&k).copied()),
+            target_mention: e.target_member.and_then(|k| ids.get(&k).copied()),
+        }
+    }
+}
+
+/// Whether an antecedent's code fits a definite agent phrase ("the president": a code ending
+/// in the agent's code) or an organisation nominal ("the alliance": an IGO or NGO code).
+fn fits(code: &str, agent_suffix: Option<&str>, nominal: bool) -> bool {
+    match agent_suffix {
+        Some(s) if !s.is_empty() => code.len() > s.len() && code.ends_with(s),
+        _ if nominal => code.starts_with("IGO") || code.starts_with("NGO"),
+        _ => true,
     }
 }

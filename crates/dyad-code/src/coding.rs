@@ -1,0 +1,654 @@
+//! Verb patterns over a sentence reading: who the verb's source and target are, which pattern
+//! fires, and the events that result.
+
+use std::collections::HashSet;
+
+use crate::lexicon::{Elem, Lexicon, PatElem, Pattern};
+use crate::reading::{Member, Reading, Tag, VerbHit};
+
+/// Options that change how sentences are coded (PETRARCH's `<Config>` items that dyad honours).
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Drop events without both a source and a target (PETRARCH `require_dyad`).
+    pub require_dyad: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { require_dyad: true }
+    }
+}
+
+/// One event found in a sentence, before it is placed in the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawEvent {
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code (`None`: no target).
+    pub target: Option<String>,
+    /// CAMEO code as the dictionary gives it.
+    pub code: String,
+    /// The verb hit that triggered it.
+    pub verb: usize,
+    /// Rule evidence: the pattern and its `file:line`.
+    pub rule: String,
+    /// (group, member) of the source and target.
+    pub source_member: Option<(usize, usize)>,
+    /// See `source_member`.
+    pub target_member: Option<(usize, usize)>,
+}
+
+/// A pattern tried for a verb, for `explain`.
+#[derive(Clone, Debug)]
+pub struct Attempt {
+    /// The verb hit.
+    pub verb: usize,
+    /// The pattern as written, or "(default code)".
+    pub pattern: String,
+    /// `file:line`.
+    pub origin: String,
+    /// Whether it matched.
+    pub matched: bool,
+    /// Whether it was the one chosen.
+    pub chosen: bool,
+    /// Why it did or did not match.
+    pub why: String,
+}
+
+/// What coding one sentence produced: events and the trail of patterns tried.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceCoding {
+    /// Events.
+    pub events: Vec<RawEvent>,
+    /// Patterns tried.
+    pub attempts: Vec<Attempt>,
+    /// Verbs, with their source and target groups: (verb, source, target, note).
+    pub roles: Vec<(usize, Option<usize>, Option<usize>, String)>,
+}
+
+/// A pattern's successful match.
+#[derive(Clone, Debug, Default)]
+struct Match {
+    score: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: bool,
+    consumed: Vec<usize>,
+    negation_used: bool,
+}
+
+/// Codes one sentence reading.
+pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) -> SentenceCoding {
+    let mut out = SentenceCoding::default();
+    struct Choice {
+        vi: usize,
+        code: String,
+        rule: String,
+        m: Match,
+    }
+    let mut choices: Vec<Choice> = Vec::new();
+    for (vi, vh) in r.verbs.iter().enumerate() {
+        let Some(verb_idx) = vh.verb else { continue };
+        let verb = &lex.verbs[verb_idx];
+        let block = &lex.blocks[verb.block];
+        let negated = negation_before(r, vh.start);
+        let mut best: Option<(Match, &Pattern)> = None;
+        for pat in &block.patterns {
+            let m = match_pattern(r, vh, pat);
+            if trace {
+                out.attempts.push(Attempt {
+                    verb: vi,
+                    pattern: pat.text.clone(),
+                    origin: pat.source.to_string(),
+                    matched: m.is_some(),
+                    chosen: false,
+                    why: match &m {
+                        Some(m) => format!("matched {} word(s)", m.score / 2),
+                        None => "elements not found in order".into(),
+                    },
+                });
+            }
+            if let Some(m) = m {
+                if best.as_ref().is_none_or(|(b, _)| m.score > b.score) {
+                    best = Some((m, pat));
+                }
+            }
+        }
+        let (m, code, rule) = match best {
+            Some((m, pat)) => {
+                let rule = format!("{} {} ({})", block.name, pat.text, pat.source);
+                if trace {
+                    if let Some(a) = out
+                        .attempts
+                        .iter_mut()
+                        .rev()
+                        .find(|a| a.verb == vi && a.origin == pat.source.to_string())
+                    {
+                        a.chosen = true;
+                    }
+                }
+                (m, pat.code.clone(), rule)
+            }
+            None => {
+                let code = verb.code.clone().unwrap_or_else(|| block.code.clone());
+                let rule = format!("{} {} [{}] ({})", block.name, verb.name, code, verb.source);
+                if trace {
+                    out.attempts.push(Attempt {
+                        verb: vi,
+                        pattern: format!("(default code [{code}])"),
+                        origin: verb.source.to_string(),
+                        matched: true,
+                        chosen: true,
+                        why: if negated {
+                            "verb is negated: no event".into()
+                        } else {
+                            "no pattern matched".into()
+                        },
+                    });
+                }
+                (Match::default(), code, rule)
+            }
+        };
+        if negated && !m.negation_used {
+            continue;
+        }
+        choices.push(Choice { vi, code, rule, m });
+    }
+    // Words a pattern used literally are not coded again as verbs of their own.
+    let consumed: HashSet<usize> = choices
+        .iter()
+        .flat_map(|c| c.m.consumed.iter().copied())
+        .collect();
+    for c in &choices {
+        let vh = &r.verbs[c.vi];
+        if consumed.contains(&vh.head) {
+            continue;
+        }
+        let (subj, passive_agent) = subject(r, c.vi);
+        let mut source = c.m.source;
+        let mut target = c.m.target;
+        let mut note = String::new();
+        let passive = is_passive(r, vh);
+        if source.is_none() && target.is_none() && passive {
+            // The subject of a passive verb is its target; the `by` phrase is its source.
+            target = subj;
+            source = passive_agent.or_else(|| by_agent(r, vh));
+            note.push_str("passive; ");
+        } else {
+            if source.is_none() {
+                source = subj;
+            }
+            if target.is_none() {
+                target = object(r, vh, source);
+            }
+        }
+        if trace {
+            out.roles.push((c.vi, source, target, note.clone()));
+        }
+        let (primary, reverse) = split_code(&c.code);
+        let srcs = members(r, source);
+        let tgts = members(r, target);
+        let mut add =
+            |s: &(usize, usize, &Member), t: Option<&(usize, usize, &Member)>, code: &str| {
+                if code.is_empty() || code == "---" {
+                    return;
+                }
+                if let Some(t) = t {
+                    if t.2.code == s.2.code {
+                        return;
+                    }
+                }
+                let ev = RawEvent {
+                    source: s.2.code.clone(),
+                    target: t.map(|t| t.2.code.clone()),
+                    code: code.to_string(),
+                    verb: c.vi,
+                    rule: c.rule.clone(),
+                    source_member: Some((s.0, s.1)),
+                    target_member: t.map(|t| (t.0, t.1)),
+                };
+                if !out
+                    .events
+                    .iter()
+                    .any(|e| e.source == ev.source && e.target == ev.target && e.code == ev.code)
+                {
+                    out.events.push(ev);
+                }
+            };
+        let reciprocal = reverse.is_some() || c.m.compound;
+        if tgts.is_empty() && srcs.len() > 1 && reciprocal {
+            // A compound actor doing something together: "Gondor and Osgiliath have renewed ties".
+            for a in &srcs {
+                for b in &srcs {
+                    if a.2.code != b.2.code {
+                        add(a, Some(b), primary);
+                    }
+                }
+            }
+            continue;
+        }
+        for s in &srcs {
+            if tgts.is_empty() {
+                add(s, None, primary);
+            }
+            for t in &tgts {
+                add(s, Some(t), primary);
+                if let Some(rc) = reverse {
+                    add(t, Some(s), rc);
+                }
+            }
+        }
+    }
+    if opts.require_dyad {
+        out.events.retain(|e| e.target.is_some());
+    }
+    out
+}
+
+/// The members of a group, with their indices.
+fn members(r: &Reading, g: Option<usize>) -> Vec<(usize, usize, &Member)> {
+    match g {
+        Some(g) => r.groups[g]
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.code.is_empty())
+            .map(|(i, m)| (g, i, m))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Splits "032:033" into ("032", Some("033")); ":020" into ("", Some("020")).
+fn split_code(code: &str) -> (&str, Option<&str>) {
+    match code.split_once(':') {
+        Some((a, b)) => (a.trim(), Some(b.trim()).filter(|b| !b.is_empty())),
+        None => (code.trim(), None),
+    }
+}
+
+/// Whether a negation stands in the auxiliary chain before `at`.
+fn negation_before(r: &Reading, at: usize) -> bool {
+    let mut j = at;
+    while j > 0 {
+        j -= 1;
+        match r.tags[j] {
+            Tag::Neg => return true,
+            Tag::Adv | Tag::Aux | Tag::Be | Tag::To => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the verb is a passive participle after a form of "to be".
+fn is_passive(r: &Reading, vh: &VerbHit) -> bool {
+    let up = &r.words[vh.head].up;
+    let participle = up.ends_with("ED") || up.ends_with("EN") || up.ends_with('T');
+    if !participle {
+        return false;
+    }
+    let mut j = vh.start;
+    while j > 0 {
+        j -= 1;
+        match r.tags[j] {
+            Tag::Adv | Tag::Neg => continue,
+            Tag::Be => return true,
+            Tag::Comma | Tag::Conj => {
+                // "heavily and unjustly criticized": keep looking through adverb lists.
+                if j > 0 && r.tags[j - 1] == Tag::Adv {
+                    continue;
+                }
+                return false;
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The group after "by" following a passive verb, within its clause.
+fn by_agent(r: &Reading, vh: &VerbHit) -> Option<usize> {
+    let end = clause_end(r, vh.end);
+    let mut j = vh.end;
+    while j < end {
+        if r.words[j].up == "BY" && r.tags[j] == Tag::Prep {
+            if let Some(g) = r.group_of.get(j + 1).copied().flatten() {
+                if !r.groups[g].members.is_empty() {
+                    return Some(g);
+                }
+            }
+            return None;
+        }
+        // Only adverbs and short phrases may stand between the verb and "by".
+        if matches!(r.tags[j], Tag::Verb | Tag::Subord | Tag::Rel | Tag::Comp) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Where the clause that continues at `from` ends: a subordinator, a relative pronoun, or a
+/// comma that opens a trailing reporting clause (", a senior official said").
+pub fn clause_end(r: &Reading, from: usize) -> usize {
+    let n = r.words.len();
+    let mut j = from;
+    while j < n {
+        match r.tags[j] {
+            Tag::Subord | Tag::Rel => return j,
+            Tag::Punct if matches!(r.words[j].up.as_str(), ";" | ":" | "(" | ")") => return j,
+            Tag::Comma => {
+                // ", NP VERB" after the clause: a new clause starts here.
+                if let Some(g) = r.group_of.get(j + 1).copied().flatten() {
+                    let ge = r.groups[g].end;
+                    let mut k = ge;
+                    while k < n && matches!(r.tags[k], Tag::Adv | Tag::Aux | Tag::Neg) {
+                        k += 1;
+                    }
+                    if k < n && r.tags[k] == Tag::Verb {
+                        return j;
+                    }
+                }
+                if j + 1 < n && matches!(r.tags[j + 1], Tag::Subord | Tag::Rel) {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    n
+}
+
+/// The subject group of verb `vi` (and, for a passive participle opening the sentence, none),
+/// with the `by` agent when a passive subject was found through a participle chain.
+fn subject(r: &Reading, vi: usize) -> (Option<usize>, Option<usize>) {
+    let mut seen = HashSet::new();
+    (subject_of(r, r.verbs[vi].start, &mut seen), None)
+}
+
+fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<usize> {
+    if !seen.insert(start) {
+        return None;
+    }
+    let mut j = start;
+    let mut crossed_to = false;
+    while j > 0 {
+        j -= 1;
+        match r.tags[j] {
+            Tag::Adv | Tag::Neg | Tag::Aux | Tag::Be => continue,
+            Tag::To => {
+                crossed_to = true;
+                continue;
+            }
+            Tag::Prep => continue,
+            Tag::Conj => continue,
+            Tag::Verb => {
+                // A verb chain ("was seen to break", "vowed ... to wage", "condemned X and
+                // promised"): share the governing verb's subject.
+                let vstart = r
+                    .verbs
+                    .iter()
+                    .find(|v| v.start <= j && j < v.end)
+                    .map(|v| v.start)
+                    .unwrap_or(j);
+                return subject_of(r, vstart, seen);
+            }
+            Tag::Comma => {
+                // Skip a parenthetical or apposition between commas.
+                if let Some(c) = (0..j).rev().find(|&c| r.tags[c] == Tag::Comma) {
+                    if r.group_of[c.saturating_sub(1)].is_some() && c > 0 {
+                        j = c;
+                        continue;
+                    }
+                }
+                // A leading phrase ("On Monday, X said").
+                continue;
+            }
+            Tag::Noun | Tag::Det | Tag::Num | Tag::Poss | Tag::Pron => {
+                let Some(g) = r.group_of[j] else { continue };
+                let gs = r.groups[g].start;
+                let before = if gs > 0 { Some(r.tags[gs - 1]) } else { None };
+                match before {
+                    Some(Tag::Prep) => {
+                        // The object of a preposition ("on Thursday", "by Osgiliath
+                        // soldiers"): not a subject.
+                        j = gs;
+                        continue;
+                    }
+                    Some(Tag::Verb) if !crossed_to => {
+                        // The object of an earlier verb: this verb is coordinated with it.
+                        let vstart = r
+                            .verbs
+                            .iter()
+                            .find(|v| v.end == gs)
+                            .map(|v| v.start)
+                            .unwrap_or(gs - 1);
+                        return subject_of(r, vstart, seen);
+                    }
+                    _ => return Some(g),
+                }
+            }
+            Tag::Rel => {
+                // "X, who said": the relative pronoun stands for the phrase before it.
+                let mut k = j;
+                while k > 0 && r.tags[k - 1] == Tag::Comma {
+                    k -= 1;
+                }
+                return if k > 0 { r.group_of[k - 1] } else { None };
+            }
+            Tag::Subord | Tag::Comp | Tag::Punct => return None,
+        }
+    }
+    None
+}
+
+/// The first group with an actor after the verb, in its clause.
+fn object(r: &Reading, vh: &VerbHit, source: Option<usize>) -> Option<usize> {
+    let end = clause_end(r, vh.end);
+    let mut j = vh.end;
+    while j < end {
+        if let Some(g) = r.group_of[j] {
+            if Some(g) != source && r.groups[g].members.iter().any(|m| !m.code.is_empty()) {
+                return Some(g);
+            }
+            j = r.groups[g].end.max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Tries one pattern on one verb.
+fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
+    let mut m = Match::default();
+    // After the verb.
+    let post_start = vh.end;
+    let limit = r.words.len();
+    if !match_post(r, &pat.post, 0, post_start, pat.verb_joined, limit, &mut m) {
+        return None;
+    }
+    if !match_pre(r, &pat.pre, pat.pre.len(), vh.start, true, &mut m) {
+        return None;
+    }
+    Some(m)
+}
+
+/// Words of one alternative matched at `at`: its end, or `None`.
+fn phrase_at(r: &Reading, alt: &[(String, bool)], at: usize, limit: usize) -> Option<usize> {
+    let mut p = at;
+    for (i, (w, joined)) in alt.iter().enumerate() {
+        if i > 0 {
+            let prev_joined = alt[i - 1].1;
+            if !prev_joined {
+                // A blank in a phrase allows a few words between.
+                let mut q = p;
+                let stop = (p + 4).min(limit);
+                while q < stop && r.words[q].up != *w {
+                    q += 1;
+                }
+                if q >= stop {
+                    return None;
+                }
+                p = q;
+            }
+        }
+        if p >= limit || r.words[p].up != *w {
+            return None;
+        }
+        p += 1;
+        let _ = joined;
+    }
+    Some(p)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn match_post(
+    r: &Reading,
+    elems: &[PatElem],
+    i: usize,
+    p: usize,
+    adjacent: bool,
+    limit: usize,
+    m: &mut Match,
+) -> bool {
+    if i == elems.len() {
+        return true;
+    }
+    let e = &elems[i];
+    let last_q = if adjacent { p } else { limit.saturating_sub(1) };
+    let mut q = p;
+    while q <= last_q && q < limit {
+        let saved = m.clone();
+        let next = match &e.elem {
+            Elem::Words(alts) => alts.iter().find_map(|alt| {
+                phrase_at(r, alt, q, limit).inspect(|&end| {
+                    m.score += 2 * alt.len();
+                    m.consumed.extend(q..end);
+                })
+            }),
+            Elem::Source | Elem::Target | Elem::Compound => match r.group_of[q] {
+                Some(g) if r.groups[g].start == q || adjacent => {
+                    let grp = &r.groups[g];
+                    let has = grp.members.iter().any(|x| !x.code.is_empty());
+                    let ok = match e.elem {
+                        Elem::Compound => grp.compound(),
+                        _ => has,
+                    };
+                    if ok {
+                        m.score += 1;
+                        match e.elem {
+                            Elem::Source => m.source = Some(g),
+                            Elem::Target => m.target = Some(g),
+                            _ => m.compound = true,
+                        }
+                        Some(grp.end)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            },
+            Elem::Skip => Some(match r.group_of[q] {
+                Some(g) => r.groups[g].end,
+                None => q + 1,
+            }),
+        };
+        if let Some(np) = next {
+            if match_post(r, elems, i + 1, np, e.joined, limit, m) {
+                return true;
+            }
+        }
+        *m = saved;
+        q += 1;
+    }
+    false
+}
+
+/// Matches pre-verb elements right to left; `i` is one past the element to match next and
+/// `p` one past the last word it may use.
+fn match_pre(
+    r: &Reading,
+    elems: &[PatElem],
+    i: usize,
+    p: usize,
+    first: bool,
+    m: &mut Match,
+) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let e = &elems[i - 1];
+    // The element must end right before `p` when it is joined to what follows it.
+    let adjacent = e.joined;
+    let _ = first;
+    let mut end = p;
+    loop {
+        if end == 0 {
+            return false;
+        }
+        let saved = m.clone();
+        let found: Option<usize> = match &e.elem {
+            Elem::Words(alts) => alts.iter().find_map(|alt| {
+                let len = alt.len();
+                if end < len {
+                    return None;
+                }
+                let s = end - len;
+                let ok = alt
+                    .iter()
+                    .enumerate()
+                    .all(|(k, (w, _))| r.words[s + k].up == *w);
+                if ok {
+                    m.score += 2 * len;
+                    m.consumed.extend(s..end);
+                    if alt.iter().any(|(w, _)| {
+                        matches!(w.as_str(), "NOT" | "N'T" | "NEVER" | "NO" | "NEITHER")
+                    }) {
+                        m.negation_used = true;
+                    }
+                    Some(s)
+                } else {
+                    None
+                }
+            }),
+            Elem::Source | Elem::Target | Elem::Compound => match r.group_of[end - 1] {
+                Some(g) if r.groups[g].end == end => {
+                    let grp = &r.groups[g];
+                    let ok = match e.elem {
+                        Elem::Compound => grp.compound(),
+                        _ => grp.members.iter().any(|x| !x.code.is_empty()),
+                    };
+                    if ok {
+                        m.score += 1;
+                        match e.elem {
+                            Elem::Source => m.source = Some(g),
+                            Elem::Target => m.target = Some(g),
+                            _ => m.compound = true,
+                        }
+                        Some(grp.start)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            },
+            Elem::Skip => Some(match r.group_of[end - 1] {
+                Some(g) => r.groups[g].start,
+                None => end - 1,
+            }),
+        };
+        if let Some(s) = found {
+            if match_pre(r, elems, i - 1, s, false, m) {
+                return true;
+            }
+        }
+        *m = saved;
+        if adjacent {
+            return false;
+        }
+        end -= 1;
+    }
+}

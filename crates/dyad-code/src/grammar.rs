@@ -1,0 +1,149 @@
+//! Closed-class English words, read from `dictionaries/code-grammar.txt`.
+//!
+//! The coder reads sentences without a parser; these word classes are what lets it group the
+//! remaining words into noun phrases and verb groups. The list is data, not code: the shipped
+//! file is embedded, and a replacement can be loaded with [`Grammar::parse`].
+
+use std::collections::HashMap;
+
+/// The shipped grammar word list.
+pub const SHIPPED: &str = include_str!("../../../dictionaries/code-grammar.txt");
+
+/// A word class (bit flags: a word may be in several).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Determiners.
+    Det = 1 << 0,
+    /// Prepositions.
+    Prep = 1 << 1,
+    /// Coordinating conjunctions.
+    Conj = 1 << 2,
+    /// Forms of "to be".
+    Be = 1 << 3,
+    /// Other auxiliaries and modals.
+    Aux = 1 << 4,
+    /// Negation.
+    Neg = 1 << 5,
+    /// Personal pronouns.
+    Pron = 1 << 6,
+    /// Subordinating conjunctions.
+    Subord = 1 << 7,
+    /// Relative pronouns.
+    Rel = 1 << 8,
+    /// Complementizers ("that").
+    Comp = 1 << 9,
+    /// Adverbs.
+    Adv = 1 << 10,
+    /// Time words.
+    Time = 1 << 11,
+    /// Abbreviations that keep their period.
+    Abbrev = 1 << 12,
+    /// Titles before a surname.
+    Title = 1 << 13,
+    /// Nominals referring back to an organisation.
+    Nominal = 1 << 14,
+}
+
+impl Class {
+    fn from_name(s: &str) -> Option<Class> {
+        Some(match s {
+            "DET" => Class::Det,
+            "PREP" => Class::Prep,
+            "CONJ" => Class::Conj,
+            "BE" => Class::Be,
+            "AUX" => Class::Aux,
+            "NEG" => Class::Neg,
+            "PRON" => Class::Pron,
+            "SUBORD" => Class::Subord,
+            "REL" => Class::Rel,
+            "COMP" => Class::Comp,
+            "ADV" => Class::Adv,
+            "TIME" => Class::Time,
+            "ABBREV" => Class::Abbrev,
+            "TITLE" => Class::Title,
+            "NOMINAL" => Class::Nominal,
+            _ => return None,
+        })
+    }
+}
+
+/// Word classes by upper-case word.
+#[derive(Clone, Debug, Default)]
+pub struct Grammar {
+    classes: HashMap<String, u32>,
+}
+
+/// A line of a grammar file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: unknown class [{name}]")]
+pub struct GrammarError {
+    /// 1-based line.
+    pub line: usize,
+    /// The class name as written.
+    pub name: String,
+}
+
+impl Grammar {
+    /// The shipped grammar.
+    pub fn shipped() -> Grammar {
+        // The shipped file is tested to parse; an error here would be a packaging bug, and an
+        // empty grammar still codes (less well) rather than failing.
+        Grammar::parse(SHIPPED).unwrap_or_default()
+    }
+
+    /// Reads a grammar file: `[CLASS]` headers, then words separated by blanks.
+    pub fn parse(text: &str) -> Result<Grammar, GrammarError> {
+        let mut g = Grammar::default();
+        let mut class: Option<Class> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[') {
+                let name = name.trim_end_matches(']').trim().to_ascii_uppercase();
+                class = Some(Class::from_name(&name).ok_or(GrammarError {
+                    line: i + 1,
+                    name: name.clone(),
+                })?);
+                continue;
+            }
+            let Some(c) = class else { continue };
+            for w in line.split_whitespace() {
+                *g.classes.entry(w.to_uppercase()).or_default() |= c as u32;
+            }
+        }
+        Ok(g)
+    }
+
+    /// Whether `word` (upper case) is in class `c`.
+    pub fn is(&self, word: &str, c: Class) -> bool {
+        self.classes.get(word).is_some_and(|m| m & c as u32 != 0)
+    }
+
+    /// Whether `word` is in any closed class at all.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        let open =
+            Class::Time as u32 | Class::Abbrev as u32 | Class::Title as u32 | Class::Nominal as u32;
+        self.classes.get(word).is_some_and(|m| m & !open != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_grammar_parses_and_classifies() {
+        let g = Grammar::parse(SHIPPED).expect("shipped grammar parses");
+        assert!(g.is("THE", Class::Det));
+        assert!(g.is("N'T", Class::Neg));
+        assert!(g.is("AFTER", Class::Subord));
+        assert!(!g.is("GONDOR", Class::Det));
+    }
+
+    #[test]
+    fn unknown_class_is_an_error() {
+        assert!(Grammar::parse("[NOPE]\nx\n").is_err());
+    }
+}

@@ -1,0 +1,854 @@
+//! How the coder reads one sentence without a parser: PTB-like words, coarse tags, noun
+//! phrases with their actors and agents, and coordinated groups of noun phrases.
+
+use dyad_doc::Span;
+
+use crate::grammar::{Class, Grammar};
+use crate::lexicon::{Entry, Lexicon};
+
+/// A word of a sentence.
+#[derive(Clone, Debug)]
+pub struct Word {
+    /// Byte span in the document's text.
+    pub span: Span,
+    /// The word as written.
+    pub text: String,
+    /// Upper case, typographic apostrophes normalised.
+    pub up: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+/// A coarse word tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// Determiner.
+    Det,
+    /// Preposition.
+    Prep,
+    /// Infinitive "to".
+    To,
+    /// Coordinating conjunction.
+    Conj,
+    /// Form of "to be".
+    Be,
+    /// Auxiliary or modal.
+    Aux,
+    /// Negation.
+    Neg,
+    /// Personal pronoun.
+    Pron,
+    /// Subordinating conjunction.
+    Subord,
+    /// Relative pronoun.
+    Rel,
+    /// Complementizer.
+    Comp,
+    /// Adverb.
+    Adv,
+    /// Possessive `'s` or `'`.
+    Poss,
+    /// Comma.
+    Comma,
+    /// Other punctuation.
+    Punct,
+    /// Verb.
+    Verb,
+    /// Noun, adjective or name.
+    Noun,
+    /// Number.
+    Num,
+}
+
+impl Tag {
+    /// A short label for `explain`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Det => "DET",
+            Tag::Prep => "PREP",
+            Tag::To => "TO",
+            Tag::Conj => "CONJ",
+            Tag::Be => "BE",
+            Tag::Aux => "AUX",
+            Tag::Neg => "NEG",
+            Tag::Pron => "PRON",
+            Tag::Subord => "SUB",
+            Tag::Rel => "REL",
+            Tag::Comp => "COMP",
+            Tag::Adv => "ADV",
+            Tag::Poss => "POS",
+            Tag::Comma => ",",
+            Tag::Punct => "PUNCT",
+            Tag::Verb => "VERB",
+            Tag::Noun => "N",
+            Tag::Num => "NUM",
+        }
+    }
+}
+
+/// A dictionary phrase found in the sentence.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// What it is.
+    pub entry: Entry,
+}
+
+/// A noun phrase: a run of words, with the actors and agents inside it.
+#[derive(Clone, Debug, Default)]
+pub struct Np {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// Indices into [`Reading::hits`] of actors.
+    pub actors: Vec<usize>,
+    /// Indices into [`Reading::hits`] of agents.
+    pub agents: Vec<usize>,
+}
+
+/// One actor a group of noun phrases refers to.
+#[derive(Clone, Debug)]
+pub struct Member {
+    /// The CAMEO code ("ARNGOV", "---GOV").
+    pub code: String,
+    /// Words it covers.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// Readable name.
+    pub name: String,
+    /// Rule that produced it.
+    pub rule: String,
+    /// Whether it is an agent without a named actor.
+    pub agent_only: bool,
+    /// Pronoun resolved by coreference (index into the document's mentions).
+    pub antecedent: Option<u32>,
+    /// Whether it is a pronoun or nominal (filled by coreference).
+    pub pronoun: bool,
+}
+
+/// Noun phrases joined by commas and conjunctions ("Mordor, Rohan and Bree"), or an agent
+/// phrase with its prepositional actor ("lawmakers in Fornost and Gondor").
+#[derive(Clone, Debug, Default)]
+pub struct Group {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// The noun phrases (indices into [`Reading::nps`]).
+    pub nps: Vec<usize>,
+    /// The actors it refers to.
+    pub members: Vec<Member>,
+}
+
+impl Group {
+    /// Whether it refers to more than one actor.
+    pub fn compound(&self) -> bool {
+        self.members.len() > 1
+    }
+}
+
+/// A verb found in the sentence.
+#[derive(Clone, Debug)]
+pub struct VerbHit {
+    /// First word of the (multi-word) verb.
+    pub start: usize,
+    /// One past its last word.
+    pub end: usize,
+    /// The verb word proper.
+    pub head: usize,
+    /// Index into [`Lexicon::verbs`], or `None` for a verb not in the dictionary.
+    pub verb: Option<usize>,
+}
+
+/// Everything read from one sentence.
+#[derive(Clone, Debug, Default)]
+pub struct Reading {
+    /// The words.
+    pub words: Vec<Word>,
+    /// Their tags.
+    pub tags: Vec<Tag>,
+    /// Dictionary phrases found.
+    pub hits: Vec<Hit>,
+    /// Noun phrases.
+    pub nps: Vec<Np>,
+    /// Coordinated groups.
+    pub groups: Vec<Group>,
+    /// The group each word is in.
+    pub group_of: Vec<Option<usize>>,
+    /// Verbs.
+    pub verbs: Vec<VerbHit>,
+}
+
+/// Splits a sentence into PTB-like words: punctuation apart, possessive `'s` and `n't` split,
+/// hyphenated words and abbreviations kept whole.
+pub fn tokenize(text: &str, offset: usize, grammar: &Grammar) -> Vec<Word> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let is_apos = |c: char| c == '\'' || c == '’';
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + 1;
+            while j < n {
+                let d = chars[j].1;
+                // Inner periods, hyphens, ampersands and apostrophes, and thousands commas,
+                // stay inside a word when a letter or digit follows.
+                let inner = j + 1 < n
+                    && chars[j + 1].1.is_alphanumeric()
+                    && (matches!(d, '.' | '-' | '&')
+                        || is_apos(d)
+                        || d == ','
+                            && chars[j - 1].1.is_ascii_digit()
+                            && chars[j + 1].1.is_ascii_digit());
+                if d.is_alphanumeric() || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // A hyphen left hanging ("anti- Gondor") stays with its word.
+            if j < n && chars[j].1 == '-' && (j + 1 == n || chars[j + 1].1.is_whitespace()) {
+                j += 1;
+            }
+            // Abbreviations keep their period: initials ("U.S.") and listed words ("Mr.").
+            if j < n && chars[j].1 == '.' {
+                let w = &text[byte_at(start)..byte_at(j)];
+                let initials = w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
+                let single = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+                let listed = grammar.is(&w.to_uppercase(), Class::Abbrev);
+                let at_end = j + 1 == n || chars[j + 1..].iter().all(|(_, c)| c.is_whitespace());
+                if (initials || single || listed) && !at_end {
+                    j += 1;
+                }
+            }
+            let mut word_end = j;
+            // Split "n't" and possessive "'s".
+            let w: String = chars[start..j].iter().map(|(_, c)| *c).collect();
+            let lw = w.to_lowercase().replace('’', "'");
+            let mut tail: Option<usize> = None;
+            if lw.ends_with("n't") && lw.len() > 3 {
+                tail = Some(j - 3);
+            } else if lw.ends_with("'s") && lw.len() > 2 {
+                tail = Some(j - 2);
+            }
+            if let Some(t) = tail {
+                word_end = t;
+            }
+            push(&mut out, text, offset, byte_at(start), byte_at(word_end));
+            if let Some(t) = tail {
+                push(&mut out, text, offset, byte_at(t), byte_at(j));
+            }
+            i = j;
+            continue;
+        }
+        // Plural possessive apostrophe after an s ("countries'").
+        push(&mut out, text, offset, byte_at(i), byte_at(i + 1));
+        i += 1;
+    }
+    out
+}
+
+fn push(out: &mut Vec<Word>, text: &str, offset: usize, a: usize, b: usize) {
+    if a >= b {
+        return;
+    }
+    let t = &text[a..b];
+    out.push(Word {
+        span: Span::new(offset + a, offset + b),
+        text: t.to_string(),
+        up: t.to_uppercase().replace('’', "'"),
+        cap: t.chars().next().is_some_and(char::is_uppercase),
+    });
+}
+
+/// Reads a sentence: tags, dictionary phrases, noun phrases, groups and verbs.
+pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32>) -> Reading {
+    let n = words.len();
+    let ups: Vec<&str> = words.iter().map(|w| w.up.as_str()).collect();
+    // Dictionary phrases, longest first from left to right.
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut hit_of: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if let Some((entry, len)) = lex.phrases.longest(&ups, i) {
+            // A lower-case one-word actor phrase that is a function word is noise ("US").
+            let skip = len == 1 && grammar.is_function_word(ups[i]) && !words[i].cap;
+            if !skip {
+                hits.push(Hit {
+                    start: i,
+                    end: i + len,
+                    entry,
+                });
+                for h in hit_of.iter_mut().skip(i).take(len) {
+                    *h = Some(hits.len() - 1);
+                }
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Verb forms (multi-word forms first), where no actor phrase covers the word.
+    let mut verb_at: Vec<Option<(usize, usize, usize, usize)>> = vec![None; n]; // (start,end,head,verb)
+    for (k, up) in ups.iter().enumerate() {
+        if hit_of[k].is_some() {
+            continue;
+        }
+        let Some(forms) = lex.forms.get(*up) else {
+            continue;
+        };
+        let mut best: Option<(usize, usize, usize, usize)> = None;
+        for f in forms {
+            if f.head > k {
+                continue;
+            }
+            let s = k - f.head;
+            if s + f.words.len() > n {
+                continue;
+            }
+            if f.words.iter().zip(&ups[s..]).all(|(a, b)| a == b)
+                && best.is_none_or(|(bs, be, _, _)| f.words.len() > be - bs)
+            {
+                best = Some((s, s + f.words.len(), k, f.verb));
+            }
+        }
+        verb_at[k] = best;
+    }
+    // Tags.
+    let mut tags: Vec<Tag> = Vec::with_capacity(n);
+    for (k, w) in words.iter().enumerate() {
+        let up = w.up.as_str();
+        let first_char = w.text.chars().next().unwrap_or(' ');
+        let tag = if hit_of[k].is_some() {
+            Tag::Noun
+        } else if up == "," {
+            Tag::Comma
+        } else if !first_char.is_alphanumeric() {
+            if up == "'" && k > 0 && words[k - 1].up.ends_with('S') {
+                Tag::Poss
+            } else {
+                Tag::Punct
+            }
+        } else if up == "'S" {
+            Tag::Poss
+        } else if first_char.is_ascii_digit() {
+            Tag::Num
+        } else if up == "TO" {
+            Tag::To
+        } else if grammar.is(up, Class::Neg) {
+            Tag::Neg
+        } else if grammar.is(up, Class::Be) {
+            Tag::Be
+        } else if grammar.is(up, Class::Aux) && !(w.cap && k > 0) {
+            Tag::Aux
+        } else if grammar.is(up, Class::Comp) {
+            Tag::Comp
+        } else if grammar.is(up, Class::Rel) {
+            Tag::Rel
+        } else if grammar.is(up, Class::Pron) {
+            Tag::Pron
+        } else if grammar.is(up, Class::Det) {
+            Tag::Det
+        } else if grammar.is(up, Class::Conj) {
+            Tag::Conj
+        } else if grammar.is(up, Class::Subord) && !grammar.is(up, Class::Prep) {
+            Tag::Subord
+        } else if grammar.is(up, Class::Prep) {
+            Tag::Prep
+        } else if grammar.is(up, Class::Adv)
+            || (up.ends_with("LY") && up.len() > 4 && verb_at[k].is_none())
+        {
+            Tag::Adv
+        } else {
+            Tag::Noun
+        };
+        tags.push(tag);
+    }
+    // Subordinators that are also prepositions ("after", "before", "since") open a clause
+    // when a subject and verb follow: decide by the next words.
+    for k in 0..n {
+        if tags[k] == Tag::Prep
+            && grammar.is(&words[k].up, Class::Subord)
+            && opens_clause(k, &tags, &verb_at, &words)
+        {
+            tags[k] = Tag::Subord;
+        }
+    }
+    // Verbs: dictionary forms (and unknown words that look like finite verbs) in a verbal
+    // context; nouns otherwise ("the talks", "an attack").
+    let mut verbs: Vec<VerbHit> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let known = verb_at[k].filter(|(s, _, h, _)| *h == k && *s <= k);
+        let looks_verbal = tags[k] == Tag::Noun
+            && hit_of[k].is_none()
+            && !words[k].cap
+            && words[k].up.len() > 4
+            && (words[k].up.ends_with("ED") || words[k].up.ends_with("ING"));
+        if (known.is_some() || looks_verbal) && is_verbal_context(k, &tags, &words, &verb_at) {
+            let (s, e, h, v) = match known {
+                Some((s, e, h, v)) => (s, e, h, Some(v)),
+                None => (k, k + 1, k, None),
+            };
+            // The particles of a multi-word verb must not already be taken.
+            if (s..e).all(|x| x == h || hit_of[x].is_none()) {
+                for t in tags.iter_mut().take(e).skip(s) {
+                    *t = Tag::Verb;
+                }
+                verbs.push(VerbHit {
+                    start: s,
+                    end: e,
+                    head: h,
+                    verb: v,
+                });
+                k = e.max(k + 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // Noun phrases: runs of determiners, nouns, numbers and possessives.
+    let mut nps: Vec<Np> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let starts = matches!(tags[k], Tag::Det | Tag::Noun | Tag::Num | Tag::Pron);
+        if !starts {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        k += 1;
+        if tags[s] != Tag::Pron {
+            while k < n {
+                let t = tags[k];
+                let cont = match t {
+                    Tag::Noun | Tag::Num | Tag::Poss => true,
+                    // A determiner after a noun starts a new phrase ("gave Bree the money"),
+                    // but one after a possessive continues it.
+                    Tag::Det => tags[k - 1] == Tag::Poss,
+                    // Adverbs inside a phrase ("a really pleasant place").
+                    Tag::Adv => k + 1 < n && tags[k + 1] == Tag::Noun && tags[k - 1] != Tag::Noun,
+                    _ => false,
+                };
+                // A new actor phrase directly after a complete name is a new phrase only
+                // when the words are separated by punctuation; otherwise they modify.
+                if !cont {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        let mut np = Np {
+            start: s,
+            end: k,
+            ..Np::default()
+        };
+        for (hi, h) in hits.iter().enumerate() {
+            if h.start >= s && h.end <= k {
+                match h.entry {
+                    Entry::Actor(_) => np.actors.push(hi),
+                    Entry::Agent(_) => np.agents.push(hi),
+                }
+            }
+        }
+        nps.push(np);
+    }
+    let mut reading = Reading {
+        words,
+        tags,
+        hits,
+        nps,
+        groups: Vec::new(),
+        group_of: vec![None; n],
+        verbs,
+    };
+    build_groups(&mut reading, lex, grammar, date);
+    reading
+}
+
+/// Whether a preposition-subordinator at `k` opens a clause: a noun phrase and a verb follow
+/// before any punctuation.
+fn opens_clause(
+    k: usize,
+    tags: &[Tag],
+    verb_at: &[Option<(usize, usize, usize, usize)>],
+    words: &[Word],
+) -> bool {
+    let mut j = k + 1;
+    let mut saw_noun = false;
+    while j < tags.len() {
+        match tags[j] {
+            Tag::Det | Tag::Noun | Tag::Num | Tag::Poss | Tag::Pron | Tag::Adv => {
+                if saw_noun
+                    && (verb_at[j].is_some() || words[j].up.ends_with("ED"))
+                    && !words[j].cap
+                {
+                    return true;
+                }
+                saw_noun |= matches!(tags[j], Tag::Noun | Tag::Pron);
+            }
+            Tag::Be | Tag::Aux | Tag::Neg => return saw_noun,
+            _ => return false,
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Whether the word at `k` stands where a verb can: after a subject, an auxiliary, "to", a
+/// negation or a relative pronoun; not after a determiner, adjective or preposition.
+fn is_verbal_context(
+    k: usize,
+    tags: &[Tag],
+    words: &[Word],
+    verb_at: &[Option<(usize, usize, usize, usize)>],
+) -> bool {
+    let up = words[k].up.as_str();
+    if words[k].cap && k > 0 && !words[k].up.chars().all(|c| !c.is_lowercase()) {
+        // A capitalised word inside the sentence is a name ("Bree"), unless the whole
+        // sentence is in capitals.
+        let all_caps = words
+            .iter()
+            .all(|w| !w.text.chars().any(char::is_lowercase));
+        if !all_caps {
+            return false;
+        }
+    }
+    let inflected = up.ends_with("ED") || up.ends_with('S') || up.ends_with("EN");
+    let next_is_verbish = k + 1 < tags.len()
+        && tags[k + 1] == Tag::Noun
+        && (verb_at[k + 1].is_some() || words[k + 1].up.ends_with("ED"));
+    // Skip back over adverbs.
+    let mut j = k;
+    while j > 0 && tags[j - 1] == Tag::Adv {
+        j -= 1;
+    }
+    if j == 0 {
+        // Sentence-initial: a participle opening ("Rebuked by ...").
+        return up.ends_with("ED");
+    }
+    match tags[j - 1] {
+        Tag::Aux | Tag::Be | Tag::To | Tag::Neg | Tag::Rel | Tag::Pron | Tag::Comp => true,
+        Tag::Det | Tag::Prep | Tag::Poss | Tag::Num => false,
+        Tag::Verb => up.ends_with("ING") || up.ends_with("ED") || up.ends_with("EN"),
+        Tag::Conj => inflected && !up.ends_with("ING"),
+        Tag::Comma | Tag::Subord => true,
+        Tag::Noun => {
+            // "peace talks ended": a noun before a verb is part of a compound noun.
+            if next_is_verbish && !up.ends_with("ED") {
+                return false;
+            }
+            // "the government issue condemned": nouns after an unfinished determiner phrase.
+            true
+        }
+        Tag::Adv | Tag::Punct => true,
+    }
+}
+
+/// Builds coordinated groups and their member actors.
+fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<u32>) {
+    let n = r.words.len();
+    let mut np_at: Vec<Option<usize>> = vec![None; n];
+    for (i, np) in r.nps.iter().enumerate() {
+        for slot in np_at.iter_mut().take(np.end).skip(np.start) {
+            *slot = Some(i);
+        }
+    }
+    // Raw groups: NP (, NP)* (,)? (and|or|nor) NP; "neither A nor B".
+    let mut groups: Vec<Group> = Vec::new();
+    let mut i = 0;
+    while i < r.nps.len() {
+        let mut members = vec![i];
+        let mut j = i;
+        loop {
+            let end = r.nps[j].end;
+            // Look for separators then another NP.
+            let mut k = end;
+            let mut saw_conj = false;
+            let mut saw_comma = false;
+            while k < n && matches!(r.tags[k], Tag::Comma | Tag::Conj) {
+                if r.tags[k] == Tag::Conj {
+                    saw_conj = true;
+                } else {
+                    saw_comma = true;
+                }
+                k += 1;
+            }
+            if k == end || k >= n {
+                break;
+            }
+            let Some(next) = np_at[k] else { break };
+            if r.nps[next].start != k || r.tags[k] == Tag::Pron {
+                break;
+            }
+            if saw_conj {
+                members.push(next);
+                j = next;
+                continue;
+            }
+            // A comma-only link joins a list only if the list ends with a conjunction.
+            if saw_comma && list_continues(r, &np_at, next) {
+                members.push(next);
+                j = next;
+                continue;
+            }
+            break;
+        }
+        let start = r.nps[i].start;
+        let end = r.nps[*members.last().unwrap_or(&i)].end;
+        groups.push(Group {
+            start,
+            end,
+            nps: members.clone(),
+            members: Vec::new(),
+        });
+        i = members.last().copied().unwrap_or(i) + 1;
+    }
+    // Members of each group.
+    for g in groups.iter_mut() {
+        for &npi in &g.nps {
+            g.members.extend(np_members(r, npi, lex, grammar, date));
+        }
+    }
+    // Agent phrases with a prepositional actor: "lawmakers in Fornost", "ambassadors of X".
+    let mut merged: Vec<Group> = Vec::new();
+    let mut gi = 0;
+    while gi < groups.len() {
+        let g = &groups[gi];
+        let agent_only = !g.members.is_empty() && g.members.iter().all(|m| m.agent_only);
+        if agent_only && gi + 1 < groups.len() {
+            let p = g.end;
+            let next = &groups[gi + 1];
+            let prep_ok = p < n
+                && r.tags[p] == Tag::Prep
+                && matches!(r.words[p].up.as_str(), "OF" | "IN" | "FROM")
+                && next.start == p + 1;
+            let actors_next =
+                !next.members.is_empty() && next.members.iter().all(|m| !m.agent_only);
+            if prep_ok && actors_next {
+                let mut members = Vec::new();
+                for a in &next.members {
+                    for ag in &g.members {
+                        let suffix = ag.code.trim_start_matches("---");
+                        members.push(Member {
+                            code: join_code(&a.code, suffix),
+                            start: g.start,
+                            end: next.end,
+                            name: format!(
+                                "{} {} {}",
+                                ag.name,
+                                r.words[p].text.to_lowercase(),
+                                a.name
+                            ),
+                            rule: format!("{}; {}", a.rule, ag.rule),
+                            agent_only: false,
+                            antecedent: None,
+                            pronoun: false,
+                        });
+                    }
+                }
+                let mut nps = g.nps.clone();
+                nps.extend(next.nps.iter().copied());
+                merged.push(Group {
+                    start: g.start,
+                    end: next.end,
+                    nps,
+                    members,
+                });
+                gi += 2;
+                continue;
+            }
+        }
+        merged.push(groups[gi].clone());
+        gi += 1;
+    }
+    for (gi, g) in merged.iter().enumerate() {
+        for x in g.start..g.end.min(n) {
+            r.group_of[x] = Some(gi);
+        }
+    }
+    r.groups = merged;
+}
+
+/// Whether a comma-linked NP continues a list that ends with a conjunction.
+fn list_continues(r: &Reading, np_at: &[Option<usize>], from: usize) -> bool {
+    let n = r.words.len();
+    let mut j = from;
+    loop {
+        let end = r.nps[j].end;
+        let mut k = end;
+        let mut saw_conj = false;
+        while k < n && matches!(r.tags[k], Tag::Comma | Tag::Conj) {
+            saw_conj |= r.tags[k] == Tag::Conj;
+            k += 1;
+        }
+        if k == end || k >= n {
+            return false;
+        }
+        let Some(next) = np_at[k] else { return false };
+        if r.nps[next].start != k {
+            return false;
+        }
+        if saw_conj {
+            return true;
+        }
+        j = next;
+    }
+}
+
+/// Appends an agent code to an actor code unless it is already there ("USAGOV" + "GOV").
+pub fn join_code(actor: &str, agent: &str) -> String {
+    if agent.is_empty() || actor.ends_with(agent) {
+        actor.to_string()
+    } else {
+        format!("{actor}{agent}")
+    }
+}
+
+/// The actors one noun phrase refers to: its first named actor (each of its codes)
+/// combined with its agents, or its agents alone.
+fn np_members(
+    r: &Reading,
+    npi: usize,
+    lex: &Lexicon,
+    grammar: &Grammar,
+    date: Option<u32>,
+) -> Vec<Member> {
+    let np = &r.nps[npi];
+    let words_text = |s: usize, e: usize| {
+        r.words[s..e]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if r.tags[np.start] == Tag::Pron && np.end == np.start + 1 {
+        return vec![Member {
+            code: String::new(),
+            start: np.start,
+            end: np.end,
+            name: r.words[np.start].text.clone(),
+            rule: "pronoun".into(),
+            agent_only: false,
+            antecedent: None,
+            pronoun: true,
+        }];
+    }
+    // "the alliance": an organisation named earlier (resolved by coreference).
+    if np.actors.is_empty()
+        && np.agents.is_empty()
+        && np.end == np.start + 2
+        && r.words[np.start].up == "THE"
+        && grammar.is(&r.words[np.start + 1].up, crate::grammar::Class::Nominal)
+    {
+        return vec![Member {
+            code: String::new(),
+            start: np.start,
+            end: np.end,
+            name: words_text(np.start, np.end),
+            rule: "nominal".into(),
+            agent_only: false,
+            antecedent: None,
+            pronoun: true,
+        }];
+    }
+    let mut prefix = String::new();
+    let mut suffix = String::new();
+    let mut agent_rules = Vec::new();
+    for &h in &np.agents {
+        if let Entry::Agent(a) = r.hits[h].entry {
+            let ag = &lex.agents[a];
+            if ag.prefix {
+                prefix.push_str(&ag.code);
+            } else if !suffix.ends_with(&ag.code) {
+                suffix.push_str(&ag.code);
+            }
+            agent_rules.push(format!("{} ({})", ag.name, ag.source));
+        }
+    }
+    let first_actor = np.actors.iter().find_map(|&h| match r.hits[h].entry {
+        Entry::Actor(a) => {
+            let codes = lex.actors[a].codes_at(date);
+            (!codes.is_empty()).then_some((h, a, codes))
+        }
+        Entry::Agent(_) => None,
+    });
+    match first_actor {
+        Some((h, a, codes)) => {
+            let entry = &lex.actors[a];
+            codes
+                .into_iter()
+                .filter(|c| c != "---")
+                .map(|c| {
+                    let base = format!("{prefix}{c}");
+                    let mut rule = format!("{} ({})", entry.name, entry.source);
+                    for ar in &agent_rules {
+                        rule.push_str("; ");
+                        rule.push_str(ar);
+                    }
+                    Member {
+                        code: join_code(&base, &suffix),
+                        start: np.start,
+                        end: np.end,
+                        name: words_text(r.hits[h].start, r.hits[h].end),
+                        rule,
+                        agent_only: false,
+                        antecedent: None,
+                        pronoun: false,
+                    }
+                })
+                .collect()
+        }
+        None if !np.agents.is_empty() => {
+            let definite = r.words[np.start].up == "THE";
+            vec![Member {
+                code: format!("{prefix}---{suffix}"),
+                start: np.start,
+                end: np.end,
+                name: words_text(np.start, np.end),
+                rule: agent_rules.join("; "),
+                agent_only: true,
+                antecedent: None,
+                pronoun: definite,
+            }]
+        }
+        None => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_splits_like_the_treebank() {
+        let g = Grammar::shipped();
+        let w = tokenize(
+            "Gondor's chief didn't go to the U.S. on Monday, anti- Mordor.",
+            0,
+            &g,
+        );
+        let t: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "Gondor", "'s", "chief", "did", "n't", "go", "to", "the", "U.S.", "on", "Monday",
+                ",", "anti-", "Mordor", "."
+            ]
+        );
+        assert_eq!(w[1].span, Span::new(6, 8));
+    }
+}

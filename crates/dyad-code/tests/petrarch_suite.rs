@@ -1,0 +1,68 @@
+//! Runs PETRARCH's validation suite (`../shared/petrarch2/text/PETR.UnitTest.records.xml`)
+//! with the `PETR.Validate.*` dictionaries and checks the pass rate does not fall below the
+//! last measured figure. Skipped when `../shared` is absent.
+
+use std::path::{Path, PathBuf};
+
+use dyad_code::validate;
+use dyad_code::Coder;
+
+fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    p.is_dir().then_some(p)
+}
+
+fn coder(shared: &Path) -> Coder {
+    let d = shared.join("petrarch2/dictionaries");
+    let files: Vec<PathBuf> = ["verbs", "actors", "agents", "discards"]
+        .iter()
+        .map(|k| d.join(format!("PETR.Validate.{k}.txt")))
+        .collect();
+    Coder::from_files(&files).expect("validation dictionaries load")
+}
+
+fn run(use_parse: bool) -> Option<validate::Report> {
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared not found");
+        return None;
+    };
+    let suite = validate::read_file(&shared.join("petrarch2/text/PETR.UnitTest.records.xml"))
+        .expect("suite reads");
+    let report = validate::run(&suite, &coder(&shared), use_parse);
+    for r in report.results.iter().filter(|r| !r.pass && r.counted) {
+        println!(
+            "FAIL {} [{}] {}\n  expected {:?}\n  got {:?}",
+            r.id, r.category, r.text, r.expected, r.got
+        );
+    }
+    for (cat, (p, n)) in &report.by_category {
+        println!("{cat}: {p}/{n}");
+    }
+    println!(
+        "passed {}/{} = {:.1}% (use_parse={use_parse})",
+        report.passed,
+        report.counted,
+        100.0 * report.rate()
+    );
+    Some(report)
+}
+
+#[test]
+fn suite_from_text_alone() {
+    // Just below the last measured figure; ratchet up as the coder improves.
+    const FLOOR: f64 = 0.78;
+    let Some(report) = run(false) else { return };
+    assert!(
+        report.counted > 250,
+        "suite has {} counted records",
+        report.counted
+    );
+    assert!(report.rate() >= FLOOR, "pass rate {:.3}", report.rate());
+}
+
+#[test]
+fn suite_with_supplied_parses() {
+    const FLOOR: f64 = 0.79;
+    let Some(report) = run(true) else { return };
+    assert!(report.rate() >= FLOOR, "pass rate {:.3}", report.rate());
+}
