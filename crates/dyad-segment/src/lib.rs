@@ -1,56 +1,295 @@
-//! Sentences and tokens, as spans into the cleaned text.
+//! Sentences and tokens, as byte spans into the cleaned text.
 //!
-//! (Scaffold: splits at ". " and on whitespace. The full segmenter replaces this.)
+//! [`segment`] tokenizes every paragraph of a [`Document`] in one pass over its characters
+//! (no regular expressions), then splits each paragraph's tokens into sentences. A sentence
+//! never crosses a paragraph boundary.
+//!
+//! Where a sentence ends:
+//! - after `.`, `?`, `!` (with any closing quotes and brackets that follow), when the next
+//!   token is not lower case and is not sentence-internal punctuation — so `"Does it?" he
+//!   asked.` and `"…Russia," he said.` stay one sentence, while `soil." The` splits;
+//! - after an abbreviation listed as a title ("Mr.", "Gen."): never;
+//! - after any other abbreviation, an initial or an abbreviation shape ("Inc.", "V.",
+//!   "U.S."): only when the next word is a *sentence starter* — a closed-class word listed
+//!   in `dictionaries/abbreviations.txt`, or any word that the same document also uses in
+//!   lower case (the orthographic evidence Punkt relies on). So "in the U.S. The next" splits
+//!   and "Vladimir V. Putin" and "Oct. 3" do not;
+//! - after an ellipsis: like an abbreviation (it often marks an omission mid-sentence);
+//! - never where no space follows ("the...council", "3.5", "U.S.-led").
+
+mod abbrev;
+mod token;
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use dyad_doc::{Document, IndexRange, Sentence, Span, Token, TokenKind};
 
-/// Fills `doc.sentences` and `doc.tokens` from `doc.text` and `doc.paragraphs`.
+pub use abbrev::{AbbrevClass, Abbreviations, SHIPPED_ABBREVIATIONS};
+
+/// Errors from loading a segmenter's data.
+#[derive(Debug, thiserror::Error)]
+pub enum SegmentError {
+    /// A line of an abbreviation list is malformed.
+    #[error("{origin}:{line}: {message}")]
+    Dictionary {
+        origin: String,
+        line: usize,
+        message: String,
+    },
+    /// An abbreviation list could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A sentence splitter and tokenizer configured by an abbreviation list.
+#[derive(Clone, Debug, Default)]
+pub struct Segmenter {
+    abbr: Abbreviations,
+}
+
+/// Fills `doc.sentences` and `doc.tokens` with the shipped abbreviation list.
+///
+/// When `doc.paragraphs` is empty the whole text is segmented as paragraph 0.
 pub fn segment(doc: &mut Document) {
-    doc.sentences.clear();
-    doc.tokens.clear();
-    for (p, para) in doc.paragraphs.clone().into_iter().enumerate() {
-        let bytes = doc.text[para.range()].as_bytes().to_vec();
-        let mut start = 0;
-        for i in 0..bytes.len() {
-            let end_here = i + 1 == bytes.len() || (bytes[i] == b'.' && bytes[i + 1] == b' ');
-            if end_here {
-                let s = para.start as usize + start;
-                let e = para.start as usize + i + 1;
-                push_sentence(doc, p as u32, s, e);
-                start = i + 2;
+    Segmenter::shipped().segment(doc);
+}
+
+impl Segmenter {
+    /// A segmenter using the given abbreviation list.
+    pub fn new(abbr: Abbreviations) -> Segmenter {
+        Segmenter { abbr }
+    }
+
+    /// The segmenter with the shipped list, parsed once per process.
+    pub fn shipped() -> &'static Segmenter {
+        static SHIPPED: OnceLock<Segmenter> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            // The shipped file is tested to parse; an empty list is the safe fallback.
+            Segmenter::new(Abbreviations::shipped().unwrap_or_default())
+        })
+    }
+
+    /// Fills `doc.sentences` and `doc.tokens` from `doc.text` and `doc.paragraphs`.
+    ///
+    /// Paragraph spans that are out of range, not on char boundaries, or overlap an earlier
+    /// paragraph are skipped, so the output always satisfies the document invariants.
+    pub fn segment(&self, doc: &mut Document) {
+        doc.sentences.clear();
+        doc.tokens.clear();
+        let text = doc.text.as_str();
+        let whole = [Span::new(0, text.len())];
+        let paragraphs: &[Span] = if doc.paragraphs.is_empty() {
+            &whole
+        } else {
+            &doc.paragraphs
+        };
+        // Tokenize everything first: the sentence splitter looks at the whole document's
+        // vocabulary to tell sentence starters from names.
+        let mut bounds: Vec<(u32, usize, usize)> = Vec::with_capacity(paragraphs.len());
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut last_end = 0usize;
+        for (p, para) in paragraphs.iter().enumerate() {
+            let (s, e) = (para.start as usize, para.end as usize);
+            if s > e
+                || e > text.len()
+                || s < last_end
+                || !text.is_char_boundary(s)
+                || !text.is_char_boundary(e)
+            {
+                continue;
             }
+            last_end = e;
+            let first = tokens.len();
+            token::tokenize(&self.abbr, text, s, e, &mut tokens);
+            bounds.push((p as u32, first, tokens.len()));
         }
+        let mut lower = LowerWords::default();
+        let mut sentences = Vec::new();
+        for (p, first, last) in bounds {
+            self.split(text, &tokens, first, last, p, &mut lower, &mut sentences);
+        }
+        doc.tokens = tokens;
+        doc.sentences = sentences;
+    }
+
+    /// Splits `tokens[first..last]` (one paragraph) into sentences.
+    #[allow(clippy::too_many_arguments)]
+    fn split(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        last: usize,
+        paragraph: u32,
+        lower: &mut LowerWords,
+        out: &mut Vec<Sentence>,
+    ) {
+        let mut start = first;
+        let mut k = first;
+        while k < last {
+            let Some(term) = self.terminator(text, tokens[k]) else {
+                k += 1;
+                continue;
+            };
+            // Closing quotes, brackets and further marks belong to the sentence they close.
+            let mut j = k + 1;
+            let mut closed_quote = false;
+            while j < last {
+                let t = tokens[j];
+                let adjacent = t.span.start == tokens[j - 1].span.end;
+                let s = t.span.slice(text);
+                let closer = match t.kind {
+                    TokenKind::CloseQuote => true,
+                    TokenKind::Quote => adjacent,
+                    TokenKind::Punct => {
+                        adjacent
+                            && (matches!(s, ")" | "]" | "}" | "?" | "!" | "…" | ".")
+                                || s.starts_with(".."))
+                    }
+                    _ => false,
+                };
+                if !closer {
+                    break;
+                }
+                closed_quote |= matches!(t.kind, TokenKind::CloseQuote | TokenKind::Quote);
+                j += 1;
+            }
+            if j >= last {
+                break;
+            }
+            let next = tokens[j];
+            let gap = next.span.start > tokens[j - 1].span.end;
+            let ends = gap && self.ends_before(text, tokens, term, closed_quote, next, lower);
+            if ends {
+                push_sentence(tokens, start, j, paragraph, out);
+                start = j;
+            }
+            k = j;
+        }
+        if start < last {
+            push_sentence(tokens, start, last, paragraph, out);
+        }
+    }
+
+    /// Whether `t` may end a sentence, and how.
+    fn terminator(&self, text: &str, t: Token) -> Option<Terminator> {
+        let s = t.span.slice(text);
+        match t.kind {
+            TokenKind::Punct => match s {
+                "." => Some(Terminator::Stop),
+                "?" | "!" | "‼" | "⁇" => Some(Terminator::Stop),
+                "…" => Some(Terminator::Ellipsis),
+                _ if s.starts_with("..") => Some(Terminator::Ellipsis),
+                _ => None,
+            },
+            TokenKind::Word if s.len() > 1 && s.ends_with('.') => {
+                let word = &s[..s.len() - 1];
+                if self.abbr.class(word) == Some(AbbrevClass::Title) {
+                    Some(Terminator::Title)
+                } else {
+                    Some(Terminator::Abbreviation)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a sentence ends before `next`, after terminator `term`.
+    fn ends_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        term: Terminator,
+        closed_quote: bool,
+        next: Token,
+        lower: &mut LowerWords,
+    ) -> bool {
+        let s = next.span.slice(text);
+        let Some(c0) = s.chars().next() else {
+            return false;
+        };
+        let opens = matches!(next.kind, TokenKind::OpenQuote | TokenKind::Quote)
+            || matches!(c0, '(' | '[' | '{');
+        let plain = match term {
+            Terminator::Title => return false,
+            Terminator::Stop => true,
+            // A closing quote after the abbreviation or ellipsis shows the sentence is over.
+            Terminator::Abbreviation | Terminator::Ellipsis => closed_quote,
+        };
+        if plain {
+            return opens
+                || c0.is_uppercase()
+                || c0.is_ascii_digit()
+                || (c0.is_alphabetic() && !c0.is_lowercase());
+        }
+        if opens {
+            return true;
+        }
+        if !c0.is_uppercase() {
+            return false;
+        }
+        self.abbr.is_listed_starter(s) || lower.contains(text, tokens, s)
     }
 }
 
-fn push_sentence(doc: &mut Document, paragraph: u32, start: usize, end: usize) {
-    let first = doc.tokens.len() as u32;
-    let mut tok_start = None;
-    for (i, c) in doc.text[start..end].char_indices() {
-        let at = start + i;
-        if c.is_whitespace() {
-            if let Some(s) = tok_start.take() {
-                doc.tokens.push(Token {
-                    span: Span::new(s, at),
-                    kind: TokenKind::Word,
-                });
-            }
-        } else if tok_start.is_none() {
-            tok_start = Some(at);
-        }
-    }
-    if let Some(s) = tok_start {
-        doc.tokens.push(Token {
-            span: Span::new(s, end),
-            kind: TokenKind::Word,
+/// The kinds of token after which a sentence may end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Terminator {
+    /// `.`, `?`, `!`.
+    Stop,
+    /// An ellipsis.
+    Ellipsis,
+    /// A title abbreviation: never ends a sentence.
+    Title,
+    /// Any other word ending with a period.
+    Abbreviation,
+}
+
+/// The lower-case words of a document, collected only when first needed.
+#[derive(Default)]
+struct LowerWords {
+    words: Option<HashSet<String>>,
+}
+
+impl LowerWords {
+    fn contains(&mut self, text: &str, tokens: &[Token], word: &str) -> bool {
+        let words = self.words.get_or_insert_with(|| {
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.span.slice(text))
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .map(str::to_string)
+                .collect()
         });
+        words.contains(&word.to_lowercase())
     }
-    doc.sentences.push(Sentence {
-        span: Span::new(start, end),
+}
+
+fn push_sentence(
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    paragraph: u32,
+    out: &mut Vec<Sentence>,
+) {
+    let (Some(a), Some(b)) = (tokens.get(from), tokens.get(to.wrapping_sub(1))) else {
+        return;
+    };
+    out.push(Sentence {
+        span: Span {
+            start: a.span.start,
+            end: b.span.end,
+        },
         paragraph,
         tokens: IndexRange {
-            start: first,
-            end: doc.tokens.len() as u32,
+            start: from as u32,
+            end: to as u32,
         },
     });
 }
