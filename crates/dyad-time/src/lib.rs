@@ -1,11 +1,775 @@
 //! Time expressions ("yesterday", "Thursday", "24 June 2005") resolved against the
-//! publication date, with a precision.
+//! publication date, with a precision; and the dating of events.
 //!
-//! (Scaffold: finds nothing. The full resolver replaces this.)
+//! [`resolve_times`] scans the tokens of every sentence once and fills `doc.times`. Words
+//! (months, weekdays, "yesterday", "ago", tense cues, clause cues) come from
+//! `dictionaries/time-words.txt`; the patterns over them are here. Conventions:
+//! - a relative expression ("yesterday", "Thursday", "last month", "in May", "June 24")
+//!   needs the publication date; without it only expressions that carry their year resolve;
+//! - a weekday, a month, or a month and day without a year point to the nearest past
+//!   occurrence (the publication day itself included), or the nearest future one when the
+//!   verb group nearest to them in their clause is future ("will meet on Thursday");
+//!   "last"/"next" force the direction and skip the publication day's own weekday;
+//! - week expressions resolve to the Monday of that week with `day` precision ("last week"
+//!   is the Monday of the previous week; "last weekend" its Saturday), because the document
+//!   model has no week precision and a period is dated by its first day;
+//! - months and years get `month` and `year` precision and the first day of the period;
+//!   "mid-June" and "early 2004" are the month and the year; a decade ("the 1990s") is its
+//!   first year with `year` precision; "N years ago" is the year, "N days ago" the day;
+//! - "on the eve of X" is the day before X when a day-precise expression follows within a
+//!   few words, else the day before publication;
+//! - "in the past" and other vague phrases produce nothing.
+//!
+//! [`date_events`] gives each event the expression of its own clause (see [`clause`]), else
+//! the publication date with `day` precision, else no date.
 
-use dyad_doc::Document;
+mod clause;
+mod lexicon;
 
-/// Fills `doc.times` from the sentences and `doc.meta.pub_date`.
+use std::sync::OnceLock;
+
+use dyad_doc::{DatePrecision, Document, Span, TimeExpr, Token, TokenKind};
+use jiff::civil::Date;
+
+pub use lexicon::{TimeWords, Unit, SHIPPED_TIME_WORDS};
+
+/// Errors from loading the time lexicon.
+#[derive(Debug, thiserror::Error)]
+pub enum TimeError {
+    /// A line of the lexicon is malformed.
+    #[error("{origin}:{line}: {message}")]
+    Dictionary {
+        origin: String,
+        line: usize,
+        message: String,
+    },
+    /// The lexicon could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Fills `doc.times` from the sentences and `doc.meta.pub_date`, with the shipped lexicon.
 pub fn resolve_times(doc: &mut Document) {
-    doc.times.clear();
+    TimeResolver::shipped().resolve_times(doc);
+}
+
+/// Sets every event's `date` and `date_precision`, with the shipped lexicon.
+pub fn date_events(doc: &mut Document) {
+    TimeResolver::shipped().date_events(doc);
+}
+
+/// Finds and resolves time expressions with a given lexicon.
+#[derive(Clone, Debug, Default)]
+pub struct TimeResolver {
+    words: TimeWords,
+}
+
+/// A match: the token index after it, its date, precision and rule.
+struct Found {
+    start: usize,
+    end: usize,
+    date: Date,
+    precision: DatePrecision,
+    rule: String,
+}
+
+/// One sentence's tokens with their texts and lower-case forms.
+struct View<'a> {
+    toks: &'a [Token],
+    texts: Vec<&'a str>,
+    lower: Vec<String>,
+    clauses: Vec<u32>,
+}
+
+impl View<'_> {
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+    fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+    fn text(&self, i: usize) -> &str {
+        self.texts.get(i).copied().unwrap_or("")
+    }
+}
+
+/// Which way a modifier points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Last,
+    This,
+    Next,
+}
+
+impl TimeResolver {
+    /// A resolver using the given lexicon.
+    pub fn new(words: TimeWords) -> TimeResolver {
+        TimeResolver { words }
+    }
+
+    /// The resolver with the shipped lexicon, parsed once per process.
+    pub fn shipped() -> &'static TimeResolver {
+        static SHIPPED: OnceLock<TimeResolver> = OnceLock::new();
+        // The shipped file is tested to parse; an empty lexicon is the safe fallback.
+        SHIPPED.get_or_init(|| TimeResolver::new(TimeWords::shipped().unwrap_or_default()))
+    }
+
+    fn view<'a>(&self, doc: &'a Document, s: usize) -> Option<View<'a>> {
+        let range = doc.sentences.get(s)?.tokens.range();
+        let toks = doc.tokens.get(range)?;
+        let texts: Vec<&str> = toks
+            .iter()
+            .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
+            .collect();
+        let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+        let clauses = clause::clause_ids(&self.words, toks, &texts, &lower);
+        Some(View {
+            toks,
+            texts,
+            lower,
+            clauses,
+        })
+    }
+
+    /// Fills `doc.times` from the sentences and `doc.meta.pub_date`.
+    pub fn resolve_times(&self, doc: &mut Document) {
+        let pub_date = doc.meta.pub_date;
+        let mut times = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let Some(v) = self.view(doc, s) else {
+                continue;
+            };
+            let mut i = 0;
+            while i < v.len() {
+                match self.match_at(&v, i, pub_date, true) {
+                    Some(f) if f.end > i => {
+                        times.push(TimeExpr {
+                            span: Span {
+                                start: v.toks[f.start].span.start,
+                                end: v.toks[f.end - 1].span.end,
+                            },
+                            sentence: s as u32,
+                            date: f.date,
+                            precision: f.precision,
+                            rule: f.rule,
+                        });
+                        i = f.end;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        doc.times = times;
+    }
+
+    /// Sets each event's date: the time expression nearest its verb in its own clause, else
+    /// the publication date (`day`), else none. Without a verb span, the sentence's first
+    /// time expression stands in for the clause's.
+    pub fn date_events(&self, doc: &mut Document) {
+        let pub_date = doc.meta.pub_date;
+        let mut dates = Vec::with_capacity(doc.events.len());
+        for e in &doc.events {
+            let s = e.sentence as usize;
+            let in_sentence: Vec<&TimeExpr> = doc
+                .times
+                .iter()
+                .filter(|t| t.sentence == e.sentence)
+                .collect();
+            let chosen = match (e.verb, self.view(doc, s)) {
+                (Some(verb), Some(v)) if !in_sentence.is_empty() => {
+                    let clause_of = |at: u32| {
+                        let k = v.toks.partition_point(|t| t.span.end <= at);
+                        v.clauses.get(k).copied()
+                    };
+                    let verb_clause = clause_of(verb.start);
+                    in_sentence
+                        .iter()
+                        .filter(|t| verb_clause.is_some() && clause_of(t.span.start) == verb_clause)
+                        .min_by_key(|t| span_distance(t.span, verb))
+                        .copied()
+                }
+                (None, _) => in_sentence.first().copied(),
+                _ => None,
+            };
+            dates.push(match chosen {
+                Some(t) => (Some(t.date), Some(t.precision)),
+                None => (pub_date, pub_date.map(|_| DatePrecision::Day)),
+            });
+        }
+        for (e, (date, precision)) in doc.events.iter_mut().zip(dates) {
+            e.date = date;
+            e.date_precision = precision;
+        }
+    }
+
+    /// The expression starting at token `i`, if any. `eve` allows the "eve of" rule (which
+    /// looks ahead with this function and must not recurse into itself).
+    fn match_at(&self, v: &View, i: usize, pub_date: Option<Date>, eve: bool) -> Option<Found> {
+        let absolute = self
+            .iso(v, i)
+            .or_else(|| self.decade(v, i))
+            .or_else(|| self.compound(v, i, pub_date))
+            .or_else(|| self.day_month(v, i, pub_date))
+            .or_else(|| self.month_first(v, i, pub_date))
+            .or_else(|| self.bare_year(v, i));
+        if absolute.is_some() {
+            return absolute;
+        }
+        let pub_date = pub_date?;
+        if eve {
+            if let Some(f) = self.eve_of(v, i, pub_date) {
+                return Some(f);
+            }
+        }
+        self.modified(v, i, pub_date)
+            .or_else(|| self.ago(v, i, pub_date))
+            .or_else(|| self.relative_day(v, i, pub_date))
+            .or_else(|| self.weekday(v, i, pub_date))
+    }
+
+    /// "2004-04-08".
+    fn iso(&self, v: &View, i: usize) -> Option<Found> {
+        if v.toks.get(i)?.kind != TokenKind::Number {
+            return None;
+        }
+        let s = v.text(i);
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y: i16 = s.get(0..4)?.parse().ok()?;
+        let m: i8 = s.get(5..7)?.parse().ok()?;
+        let d: i8 = s.get(8..10)?.parse().ok()?;
+        found(
+            i,
+            i + 1,
+            Date::new(y, m, d).ok()?,
+            DatePrecision::Day,
+            "iso-date",
+        )
+    }
+
+    /// "the 1990s".
+    fn decade(&self, v: &View, i: usize) -> Option<Found> {
+        let s = v.text(i).strip_suffix('s')?;
+        if s.len() != 4 || !s.ends_with('0') {
+            return None;
+        }
+        let y = year_value(s)?;
+        found(
+            i,
+            i + 1,
+            Date::new(y, 1, 1).ok()?,
+            DatePrecision::Year,
+            "decade",
+        )
+    }
+
+    /// "mid-June", "early-2004" written as one hyphenated word.
+    fn compound(&self, v: &View, i: usize, pub_date: Option<Date>) -> Option<Found> {
+        let text = v.text(i);
+        let (prefix, rest) = text.split_once('-')?;
+        if !self.words.period_prefix.contains(&prefix.to_lowercase()) {
+            return None;
+        }
+        if let Some(y) = year_value(rest) {
+            return found(
+                i,
+                i + 1,
+                Date::new(y, 1, 1).ok()?,
+                DatePrecision::Year,
+                "period-year",
+            );
+        }
+        let m = TimeWords::name(&self.words.months, rest)?;
+        let pub_date = pub_date?;
+        let future = self.future(v, i, i + 1);
+        let y = month_year(
+            pub_date,
+            m,
+            if future { Dir::Next } else { Dir::Last },
+            true,
+        );
+        found(
+            i,
+            i + 1,
+            Date::new(y, m as i8, 1).ok()?,
+            DatePrecision::Month,
+            tense_rule("period-month", future),
+        )
+    }
+
+    /// "24 June 2005", "3 Oct.", "24th June".
+    fn day_month(&self, v: &View, i: usize, pub_date: Option<Date>) -> Option<Found> {
+        let d = day_value(v, i)?;
+        let m = TimeWords::name(&self.words.months, v.text(i + 1))?;
+        if let Some((y, end)) = self.year_after(v, i + 2) {
+            return found(
+                i,
+                end,
+                Date::new(y, m as i8, d).ok()?,
+                DatePrecision::Day,
+                "day-month-year",
+            );
+        }
+        self.month_day_inferred(v, i, i + 2, m, d, pub_date?, "day-month")
+    }
+
+    /// Dates that start with a month: "June 24, 2005", "June 24", "October 2003", "in May".
+    fn month_first(&self, v: &View, i: usize, pub_date: Option<Date>) -> Option<Found> {
+        let m = TimeWords::name(&self.words.months, v.text(i))?;
+        if let Some(d) = day_value(v, i + 1) {
+            let mut k = i + 2;
+            if v.text(k) == "," {
+                k += 1;
+            }
+            if let Some((y, end)) = self.year_after(v, k) {
+                return found(
+                    i,
+                    end,
+                    Date::new(y, m as i8, d).ok()?,
+                    DatePrecision::Day,
+                    "month-day-year",
+                );
+            }
+            return self.month_day_inferred(v, i, i + 2, m, d, pub_date?, "month-day");
+        }
+        if let Some((y, end)) = self.year_after(v, i + 1) {
+            return found(
+                i,
+                end,
+                Date::new(y, m as i8, 1).ok()?,
+                DatePrecision::Month,
+                "month-year",
+            );
+        }
+        // A bare month name must follow a date preposition: "in May", not "May I".
+        let prev = i.checked_sub(1).map(|p| v.lower(p))?;
+        if !self.words.date_prepositions.contains(prev) {
+            return None;
+        }
+        let pub_date = pub_date?;
+        let future = self.future(v, i, i + 1);
+        let y = month_year(
+            pub_date,
+            m,
+            if future { Dir::Next } else { Dir::Last },
+            true,
+        );
+        found(
+            i,
+            i + 1,
+            Date::new(y, m as i8, 1).ok()?,
+            DatePrecision::Month,
+            tense_rule("month", future),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn month_day_inferred(
+        &self,
+        v: &View,
+        start: usize,
+        end: usize,
+        m: u8,
+        d: i8,
+        pub_date: Date,
+        rule: &str,
+    ) -> Option<Found> {
+        let future = self.future(v, start, end);
+        let here = (m as i8, d);
+        let now = (pub_date.month(), pub_date.day());
+        let y = pub_date.year();
+        let y = match (future, here <= now, here >= now) {
+            (false, true, _) => y,
+            (false, false, _) => y.checked_sub(1)?,
+            (true, _, true) => y,
+            (true, _, false) => y.checked_add(1)?,
+        };
+        found(
+            start,
+            end,
+            Date::new(y, m as i8, d).ok()?,
+            DatePrecision::Day,
+            tense_rule(rule, future),
+        )
+    }
+
+    /// A year at token `k` (after an optional comma): "2005".
+    fn year_after(&self, v: &View, k: usize) -> Option<(i16, usize)> {
+        let k = if v.text(k) == "," { k + 1 } else { k };
+        if v.toks.get(k)?.kind != TokenKind::Number {
+            return None;
+        }
+        year_value(v.text(k)).map(|y| (y, k + 1))
+    }
+
+    /// "in 1999", "by 2003", "early 2004".
+    fn bare_year(&self, v: &View, i: usize) -> Option<Found> {
+        if v.toks.get(i)?.kind != TokenKind::Number {
+            return None;
+        }
+        let y = year_value(v.text(i)).filter(|y| (1800..=2199).contains(y))?;
+        let prev = i.checked_sub(1).map(|p| v.lower(p))?;
+        if !self.words.date_prepositions.contains(prev) {
+            return None;
+        }
+        found(
+            i,
+            i + 1,
+            Date::new(y, 1, 1).ok()?,
+            DatePrecision::Year,
+            "year",
+        )
+    }
+
+    /// "on the eve of": the day before what follows, else before publication.
+    fn eve_of(&self, v: &View, i: usize, pub_date: Date) -> Option<Found> {
+        let phrase = self.words.eve.iter().find(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(k, w)| v.lower.get(i + k).is_some_and(|l| l == w))
+        })?;
+        let end = i + phrase.len();
+        let anchor = (end..(end + 6).min(v.len()))
+            .find_map(|j| self.match_at(v, j, Some(pub_date), false))
+            .filter(|f| f.precision == DatePrecision::Day);
+        let (base, rule) = match anchor {
+            Some(f) => (f.date, format!("eve-of (day before {})", f.rule)),
+            None => (pub_date, "eve-of (day before publication)".to_string()),
+        };
+        let date = add_days(base, -1)?;
+        Some(Found {
+            start: i,
+            end,
+            date,
+            precision: DatePrecision::Day,
+            rule,
+        })
+    }
+
+    /// "last week", "earlier this month", "next year", "last Thursday", "last May",
+    /// "last night", "this morning".
+    fn modified(&self, v: &View, i: usize, pub_date: Date) -> Option<Found> {
+        let mut k = i;
+        if self.words.modifiers.contains(v.lower(k)) && self.words.this.contains(v.lower(k + 1)) {
+            k += 1;
+        }
+        let word = v.lower(k);
+        let dir = if self.words.last.contains(word) {
+            Dir::Last
+        } else if self.words.this.contains(word) {
+            Dir::This
+        } else if self.words.next.contains(word) {
+            Dir::Next
+        } else {
+            return None;
+        };
+        let w = k + 1;
+        let head = v.lower(w);
+        let name = match dir {
+            Dir::Last => "last",
+            Dir::This => "this",
+            Dir::Next => "next",
+        };
+        if let Some(&unit) = self.words.units.get(head) {
+            let step: i64 = match dir {
+                Dir::Last => -1,
+                Dir::This => 0,
+                Dir::Next => 1,
+            };
+            let monday = add_days(
+                pub_date,
+                -i64::from(pub_date.weekday().to_monday_zero_offset()),
+            )?;
+            let (date, precision) = match unit {
+                Unit::Week => (add_days(monday, 7 * step)?, DatePrecision::Day),
+                Unit::Weekend => (add_days(monday, 7 * step + 5)?, DatePrecision::Day),
+                Unit::Month => (
+                    add_months(pub_date.first_of_month(), step)?,
+                    DatePrecision::Month,
+                ),
+                Unit::Year => (
+                    Date::new(pub_date.year().checked_add(step as i16)?, 1, 1).ok()?,
+                    DatePrecision::Year,
+                ),
+                Unit::Day | Unit::Decade => return None,
+            };
+            return found(
+                i,
+                w + 1,
+                date,
+                precision,
+                format!("{name}-{}", unit_name(unit)),
+            );
+        }
+        if let Some(wd) = TimeWords::name(&self.words.weekdays, v.text(w)) {
+            let future = match dir {
+                Dir::Last => false,
+                Dir::Next => true,
+                Dir::This => self.future(v, i, w + 1),
+            };
+            let date = weekday_date(pub_date, wd, future, dir != Dir::This)?;
+            let end = self.part_of_day_end(v, w + 1);
+            return found(i, end, date, DatePrecision::Day, format!("{name}-weekday"));
+        }
+        if let Some(m) = TimeWords::name(&self.words.months, v.text(w)) {
+            let y = match dir {
+                Dir::This => pub_date.year(),
+                _ => month_year(pub_date, m, dir, false),
+            };
+            return found(
+                i,
+                w + 1,
+                Date::new(y, m as i8, 1).ok()?,
+                DatePrecision::Month,
+                format!("{name}-month"),
+            );
+        }
+        if self.words.parts_of_day.contains(head) {
+            let offset = match dir {
+                Dir::Last if self.words.night.contains(head) => -1,
+                Dir::This => 0,
+                _ => return None,
+            };
+            return found(
+                i,
+                w + 1,
+                add_days(pub_date, offset)?,
+                DatePrecision::Day,
+                format!("{name}-{head}"),
+            );
+        }
+        None
+    }
+
+    /// "two days ago", "60 years ago", "a week ago".
+    fn ago(&self, v: &View, i: usize, pub_date: Date) -> Option<Found> {
+        let n: i64 = match v.toks.get(i)?.kind {
+            TokenKind::Number => v
+                .text(i)
+                .parse()
+                .ok()
+                .filter(|n| (1..=10_000).contains(n))?,
+            _ => *self.words.numbers.get(v.lower(i))?,
+        };
+        let unit = *self.words.units.get(v.lower(i + 1))?;
+        if !self.words.ago.contains(v.lower(i + 2)) {
+            return None;
+        }
+        let (date, precision) = match unit {
+            Unit::Day => (add_days(pub_date, -n)?, DatePrecision::Day),
+            Unit::Week => (add_days(pub_date, -7 * n)?, DatePrecision::Day),
+            Unit::Month => (
+                add_months(pub_date.first_of_month(), -n)?,
+                DatePrecision::Month,
+            ),
+            Unit::Year | Unit::Decade => {
+                let years = if unit == Unit::Decade { 10 * n } else { n };
+                let y = i64::from(pub_date.year()) - years;
+                (
+                    Date::new(i16::try_from(y).ok()?, 1, 1).ok()?,
+                    DatePrecision::Year,
+                )
+            }
+            Unit::Weekend => return None,
+        };
+        found(
+            i,
+            i + 3,
+            date,
+            precision,
+            format!("{}-ago", unit_name(unit)),
+        )
+    }
+
+    /// "yesterday", "today's talks", "tomorrow morning".
+    fn relative_day(&self, v: &View, i: usize, pub_date: Date) -> Option<Found> {
+        let offset = *self.words.relative_days.get(v.lower(i))?;
+        let end = self.part_of_day_end(v, i + 1);
+        found(
+            i,
+            end,
+            add_days(pub_date, offset)?,
+            DatePrecision::Day,
+            v.lower(i).to_string(),
+        )
+    }
+
+    /// "Thursday", "on Thursday night".
+    fn weekday(&self, v: &View, i: usize, pub_date: Date) -> Option<Found> {
+        let wd = TimeWords::name(&self.words.weekdays, v.text(i))?;
+        // "Thursday, Nov. 22": the explicit date that follows is the expression.
+        let k = if v.text(i + 1) == "," { i + 2 } else { i + 1 };
+        let date_follows = day_value(v, k).is_some()
+            && TimeWords::name(&self.words.months, v.text(k + 1)).is_some();
+        if date_follows || TimeWords::name(&self.words.months, v.text(k)).is_some() {
+            return None;
+        }
+        let end = self.part_of_day_end(v, i + 1);
+        let future = self.future(v, i, end);
+        let date = weekday_date(pub_date, wd, future, false)?;
+        found(
+            i,
+            end,
+            date,
+            DatePrecision::Day,
+            tense_rule("weekday", future),
+        )
+    }
+
+    /// The end of an expression extended by a part of day ("Thursday night").
+    fn part_of_day_end(&self, v: &View, k: usize) -> usize {
+        if self.words.parts_of_day.contains(v.lower(k)) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
+    /// Whether the verb group nearest to tokens `start..end`, in their clause, is future.
+    ///
+    /// Looks outwards one token at a time (backwards first) for a `[future]` word or a past
+    /// form (a `[past]` word or a lower-case word in "-ed"); the first found decides. No cue
+    /// means past: news reports what happened.
+    fn future(&self, v: &View, start: usize, end: usize) -> bool {
+        let Some(&clause) = v.clauses.get(start) else {
+            return false;
+        };
+        let same = |k: usize| v.clauses.get(k) == Some(&clause);
+        for d in 1..v.len() {
+            let back = start.checked_sub(d).filter(|&k| same(k));
+            let fwd = Some(end - 1 + d).filter(|&k| k < v.len() && same(k));
+            if back.is_none() && fwd.is_none() {
+                break;
+            }
+            for k in [back, fwd].into_iter().flatten() {
+                let w = v.lower(k);
+                if self.words.future.contains(w) {
+                    return true;
+                }
+                let past_form = v.toks[k].kind == TokenKind::Word
+                    && v.text(k).starts_with(char::is_lowercase)
+                    && w.len() > 4
+                    && w.ends_with("ed");
+                if self.words.past.contains(w) || past_form {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+}
+
+fn found(
+    start: usize,
+    end: usize,
+    date: Date,
+    precision: DatePrecision,
+    rule: impl Into<String>,
+) -> Option<Found> {
+    Some(Found {
+        start,
+        end,
+        date,
+        precision,
+        rule: rule.into(),
+    })
+}
+
+fn tense_rule(rule: &str, future: bool) -> String {
+    format!("{rule} ({})", if future { "next" } else { "last" })
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Day => "day",
+        Unit::Week => "week",
+        Unit::Weekend => "weekend",
+        Unit::Month => "month",
+        Unit::Year => "year",
+        Unit::Decade => "decade",
+    }
+}
+
+/// Bytes between two spans (0 when they touch or overlap).
+fn span_distance(a: Span, b: Span) -> u32 {
+    // Zero when they overlap: one of the two differences saturates at 0.
+    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+}
+
+/// A four-digit year 1000–2999.
+fn year_value(s: &str) -> Option<i16> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|y| (1000..=2999).contains(y))
+}
+
+/// A day of the month at token `i`: "24", "24th".
+fn day_value(v: &View, i: usize) -> Option<i8> {
+    let t = v.toks.get(i)?;
+    let s = v.text(i);
+    let digits = match t.kind {
+        TokenKind::Number => s,
+        TokenKind::Word => {
+            let lower = v.lower(i);
+            ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|suffix| lower.strip_suffix(suffix))
+                .and_then(|d| s.get(..d.len()))?
+        }
+        _ => return None,
+    };
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn add_days(date: Date, days: i64) -> Option<Date> {
+    let span = jiff::Span::new().try_days(days).ok()?;
+    date.checked_add(span).ok()
+}
+
+fn add_months(first: Date, months: i64) -> Option<Date> {
+    let index = i64::from(first.year()) * 12 + i64::from(first.month() - 1) + months;
+    let y = i16::try_from(index.div_euclid(12)).ok()?;
+    let m = (index.rem_euclid(12) + 1) as i8;
+    Date::new(y, m, 1).ok()
+}
+
+/// The year of month `m` nearest the publication date in direction `dir`; `inclusive`
+/// lets the publication month itself count.
+fn month_year(pub_date: Date, m: u8, dir: Dir, inclusive: bool) -> i16 {
+    let now = pub_date.month();
+    let m = m as i8;
+    let y = pub_date.year();
+    match dir {
+        Dir::Last if m < now || (inclusive && m == now) => y,
+        Dir::Last => y.saturating_sub(1),
+        Dir::Next if m > now || (inclusive && m == now) => y,
+        Dir::Next => y.saturating_add(1),
+        Dir::This => y,
+    }
+}
+
+/// The weekday `wd` (Monday = 0) nearest the publication date, backwards or forwards;
+/// `skip_today` moves a same-day match a week away ("last Friday" in a Friday story).
+fn weekday_date(pub_date: Date, wd: u8, future: bool, skip_today: bool) -> Option<Date> {
+    let today = i64::from(pub_date.weekday().to_monday_zero_offset());
+    let wd = i64::from(wd);
+    let mut offset = if future {
+        (wd - today).rem_euclid(7)
+    } else {
+        (today - wd).rem_euclid(7)
+    };
+    if offset == 0 && skip_today {
+        offset = 7;
+    }
+    add_days(pub_date, if future { offset } else { -offset })
 }

@@ -1,0 +1,180 @@
+//! The time lexicon (`dictionaries/time-words.txt`): data, not code.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::TimeError;
+
+/// The shipped lexicon, embedded so the binary is self-contained.
+pub const SHIPPED_TIME_WORDS: &str = include_str!("../../../dictionaries/time-words.txt");
+
+/// A calendar unit named in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Year,
+    Decade,
+}
+
+/// A name form: lower-case, and whether the text must carry a final period ("oct.").
+type Forms = HashMap<String, u8>;
+
+/// Every word list dyad-time uses, keyed by lower-case form.
+#[derive(Clone, Debug, Default)]
+pub struct TimeWords {
+    pub(crate) months: Forms,
+    /// Monday = 0.
+    pub(crate) weekdays: Forms,
+    pub(crate) relative_days: HashMap<String, i64>,
+    pub(crate) units: HashMap<String, Unit>,
+    pub(crate) numbers: HashMap<String, i64>,
+    pub(crate) last: HashSet<String>,
+    pub(crate) this: HashSet<String>,
+    pub(crate) next: HashSet<String>,
+    pub(crate) modifiers: HashSet<String>,
+    pub(crate) parts_of_day: HashSet<String>,
+    pub(crate) night: HashSet<String>,
+    pub(crate) ago: HashSet<String>,
+    /// Phrases, each as lower-case words.
+    pub(crate) eve: Vec<Vec<String>>,
+    pub(crate) period_prefix: HashSet<String>,
+    pub(crate) date_prepositions: HashSet<String>,
+    pub(crate) future: HashSet<String>,
+    pub(crate) past: HashSet<String>,
+    pub(crate) reporting: HashSet<String>,
+    pub(crate) clause_boundary: HashSet<String>,
+    pub(crate) subordinators: HashSet<String>,
+}
+
+impl TimeWords {
+    /// Parses the `time-words.txt` format; `origin` names the source in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<TimeWords, TimeError> {
+        let mut w = TimeWords::default();
+        let mut section = String::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| TimeError::Dictionary {
+                origin: origin.to_string(),
+                line: n + 1,
+                message,
+            };
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name.to_string();
+                continue;
+            }
+            let lower = line.to_lowercase();
+            let fields: Vec<&str> = lower.split_whitespace().collect();
+            match section.as_str() {
+                "month" | "weekday" => {
+                    let (max, map) = if section == "month" {
+                        (12, &mut w.months)
+                    } else {
+                        (7, &mut w.weekdays)
+                    };
+                    let number: u8 = fields
+                        .first()
+                        .and_then(|f| f.parse().ok())
+                        .filter(|&k| (1..=max).contains(&k))
+                        .ok_or_else(|| err(format!("expected a number 1-{max} first")))?;
+                    if fields.len() < 2 {
+                        return Err(err("expected names after the number".into()));
+                    }
+                    let value = if section == "month" {
+                        number
+                    } else {
+                        number - 1
+                    };
+                    for f in &fields[1..] {
+                        map.insert((*f).to_string(), value);
+                    }
+                }
+                "relative-day" | "number" => {
+                    let [word, value] = fields[..] else {
+                        return Err(err("expected a word and a number".into()));
+                    };
+                    let value: i64 = value
+                        .parse()
+                        .map_err(|_| err(format!("{value:?} is not a number")))?;
+                    let map = if section == "number" {
+                        &mut w.numbers
+                    } else {
+                        &mut w.relative_days
+                    };
+                    map.insert(word.to_string(), value);
+                }
+                "unit" => {
+                    let unit = match fields.first().copied() {
+                        Some("day") => Unit::Day,
+                        Some("week") => Unit::Week,
+                        Some("weekend") => Unit::Weekend,
+                        Some("month") => Unit::Month,
+                        Some("year") => Unit::Year,
+                        Some("decade") => Unit::Decade,
+                        other => return Err(err(format!("unknown unit {other:?}"))),
+                    };
+                    for f in &fields[1..] {
+                        w.units.insert((*f).to_string(), unit);
+                    }
+                }
+                "eve" => w.eve.push(fields.iter().map(|f| f.to_string()).collect()),
+                _ => {
+                    let set = match section.as_str() {
+                        "last" => &mut w.last,
+                        "this" => &mut w.this,
+                        "next" => &mut w.next,
+                        "modifier" => &mut w.modifiers,
+                        "part-of-day" => &mut w.parts_of_day,
+                        "night" => &mut w.night,
+                        "ago" => &mut w.ago,
+                        "period-prefix" => &mut w.period_prefix,
+                        "date-preposition" => &mut w.date_prepositions,
+                        "future" => &mut w.future,
+                        "past" => &mut w.past,
+                        "reporting" => &mut w.reporting,
+                        "clause-boundary" => &mut w.clause_boundary,
+                        "subordinator" => &mut w.subordinators,
+                        "" => return Err(err("entry before any [section]".into())),
+                        other => return Err(err(format!("unknown section [{other}]"))),
+                    };
+                    if fields.len() != 1 {
+                        return Err(err(format!("expected one word, got {line:?}")));
+                    }
+                    set.insert(fields[0].to_string());
+                }
+            }
+        }
+        // Longest eve phrase first, so "on the eve of" wins over "the eve of".
+        w.eve.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Ok(w)
+    }
+
+    /// Reads and parses a replacement lexicon from a file.
+    pub fn from_file(path: &Path) -> Result<TimeWords, TimeError> {
+        let text = std::fs::read_to_string(path).map_err(|source| TimeError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        TimeWords::parse(&text, &path.display().to_string())
+    }
+
+    /// The shipped lexicon.
+    pub fn shipped() -> Result<TimeWords, TimeError> {
+        TimeWords::parse(SHIPPED_TIME_WORDS, "dictionaries/time-words.txt")
+    }
+
+    /// Looks `word` (as written) up in a name table: the table holds lower-case forms, some
+    /// with a final period that the text must carry too.
+    pub(crate) fn name(map: &Forms, word: &str) -> Option<u8> {
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        map.get(&lower).copied()
+    }
+}
