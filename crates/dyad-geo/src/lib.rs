@@ -1,22 +1,702 @@
 //! Places: the shipped gazetteer, and place names in a document resolved to a country and
 //! coordinates.
 //!
-//! (Scaffold: an empty gazetteer. The full crate replaces this.)
+//! The gazetteer (`dictionaries/gazetteer.tsv.gz`, built from GeoNames by
+//! `tools/gazetteer/build.py`) holds countries, their capitals, US states and cities of at
+//! least 15,000 people, with alternate spellings. Two editable text files go with it:
+//! `dictionaries/gazetteer-aliases.txt` (news spellings such as "U.S." or "Britain") and
+//! `dictionaries/gazetteer-words.txt` (locative words, headline function words, and place names
+//! that are also common words). All three are embedded as the shipped default.
+//!
+//! Finding places: one case-sensitive Aho-Corasick pass over the text for every name, then
+//! guards against names that are part of a longer proper name ("George Washington", "Moscow
+//! Times"), against common words ("Split", "Reading") and against small towns named outside a
+//! locative context. Ambiguous names are resolved by a population and kind prior plus the
+//! story's other places (countries and US states), and an explicit qualifier ("Paris,
+//! Texas", "the U.S. state of Georgia") overrides both. The reason is kept in
+//! [`Place::evidence`].
 
-use dyad_doc::Document;
+mod data;
 
-/// A compiled gazetteer.
-#[derive(Debug, Default)]
-pub struct Gazetteer {}
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::Path;
 
-impl Gazetteer {
-    /// The gazetteer shipped with dyad.
-    pub fn shipped() -> Gazetteer {
-        Gazetteer::default()
+use aho_corasick::{AhoCorasick, MatchKind};
+use dyad_doc::{Document, Location, Place, Span};
+
+pub use data::Words;
+
+/// The shipped gazetteer, gzip-compressed TSV.
+const SHIPPED_TSV_GZ: &[u8] = include_bytes!("../../../dictionaries/gazetteer.tsv.gz");
+/// The shipped alias list.
+const SHIPPED_ALIASES: &str = include_str!("../../../dictionaries/gazetteer-aliases.txt");
+/// The shipped context words.
+const SHIPPED_WORDS: &str = include_str!("../../../dictionaries/gazetteer-words.txt");
+
+/// Cities smaller than this are taken only in a locative context, as a dateline or with a
+/// qualifier: the long tail of town names collides with ordinary capitalised words.
+const SMALL_TOWN: u64 = 100_000;
+
+/// Why a gazetteer could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum GeoError {
+    /// A line of a data file is malformed.
+    #[error("{file}:{line}: {msg}")]
+    Format {
+        file: String,
+        line: usize,
+        msg: String,
+    },
+    /// A file could not be read or decompressed.
+    #[error("{file}: {source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    /// The name matcher could not be built.
+    #[error("building the name matcher: {0}")]
+    Matcher(#[from] aho_corasick::BuildError),
+}
+
+/// What kind of place a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Country,
+    /// A country's capital city.
+    Capital,
+    /// A US state.
+    State,
+    City,
+}
+
+impl PlaceKind {
+    fn parse(s: &str) -> Option<PlaceKind> {
+        Some(match s {
+            "country" => PlaceKind::Country,
+            "capital" => PlaceKind::Capital,
+            "state" => PlaceKind::State,
+            "city" => PlaceKind::City,
+            _ => return None,
+        })
     }
 
-    /// Fills `doc.places` (the dateline and places named in sentences).
-    pub fn locate(&self, doc: &mut Document) {
-        doc.places.clear();
+    /// The lower-case name used in data files and evidence.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Capital => "capital",
+            PlaceKind::State => "state",
+            PlaceKind::City => "city",
+        }
     }
 }
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub kind: PlaceKind,
+    /// The GeoNames name ("Moscow", "United States").
+    pub name: String,
+    /// ISO 3166-1 alpha-3 country code.
+    pub country: String,
+    /// The US state code for US states and cities, else empty.
+    pub admin1: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// Population (0 where GeoNames gives none, as for US states here).
+    pub population: u64,
+}
+
+impl Entry {
+    /// The location this entry stands for.
+    pub fn location(&self) -> Location {
+        Location {
+            name: self.name.clone(),
+            country: self.country.clone(),
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
+
+    /// The context-free score of this reading: log population plus a bonus for the kinds of
+    /// place news names most (a country over a same-named town, a capital over a state).
+    fn prior(&self) -> f64 {
+        let pop = match self.kind {
+            // No population in the source data; a typical state's.
+            PlaceKind::State => 3_000_000.0,
+            _ => (self.population.max(1000)) as f64,
+        };
+        let bonus = match self.kind {
+            PlaceKind::Country => 3.0,
+            PlaceKind::Capital => 2.5,
+            PlaceKind::State => 1.0,
+            PlaceKind::City => 0.0,
+        };
+        pop.log10() + bonus
+    }
+
+    fn describe(&self) -> String {
+        match self.kind {
+            PlaceKind::Country => format!("country {}", self.country),
+            PlaceKind::Capital => format!("capital of {}", self.country),
+            PlaceKind::State => format!("US state {}", self.admin1),
+            PlaceKind::City if self.admin1.is_empty() => format!("city in {}", self.country),
+            PlaceKind::City => format!("city in {}-{}", self.country, self.admin1),
+        }
+    }
+}
+
+/// A compiled gazetteer: entries, every spelling of them, and the matcher over those spellings.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// Spelling → indices into `entries`.
+    names: Vec<(String, Vec<u32>)>,
+    /// Lower-cased spelling → index into `names` (datelines are often in capitals).
+    by_lower: HashMap<String, u32>,
+    matcher: Option<AhoCorasick>,
+    words: Words,
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped with dyad (embedded in the binary).
+    ///
+    /// The embedded data are checked by this crate's tests; should they ever fail to load, the
+    /// result is an empty gazetteer that finds no places rather than a crash.
+    pub fn shipped() -> Gazetteer {
+        Gazetteer::try_shipped().unwrap_or_default()
+    }
+
+    /// The shipped gazetteer, or why it could not be loaded.
+    pub fn try_shipped() -> Result<Gazetteer, GeoError> {
+        let tsv = gunzip(SHIPPED_TSV_GZ, "gazetteer.tsv.gz")?;
+        Gazetteer::from_parts(&tsv, SHIPPED_ALIASES, SHIPPED_WORDS)
+    }
+
+    /// Loads a replacement gazetteer TSV (gzip-compressed or plain) with the shipped aliases
+    /// and context words.
+    pub fn load(path: &Path) -> Result<Gazetteer, GeoError> {
+        let file = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| GeoError::Io {
+            file: file.clone(),
+            source,
+        })?;
+        let tsv = if bytes.starts_with(&[0x1f, 0x8b]) {
+            gunzip(&bytes, &file)?
+        } else {
+            String::from_utf8(bytes).map_err(|e| GeoError::Io {
+                file: file.clone(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            })?
+        };
+        Gazetteer::from_parts(&tsv, SHIPPED_ALIASES, SHIPPED_WORDS)
+    }
+
+    /// Builds a gazetteer from the text of its three files (see the crate docs for formats).
+    pub fn from_parts(tsv: &str, aliases: &str, words: &str) -> Result<Gazetteer, GeoError> {
+        let mut g = Gazetteer {
+            words: Words::parse(words)?,
+            ..Gazetteer::default()
+        };
+        let mut index: HashMap<String, u32> = HashMap::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let entry_id = g.entries.len() as u32;
+            let (entry, alternates) = data::parse_entry(line).map_err(|msg| GeoError::Format {
+                file: "gazetteer.tsv".into(),
+                line: n + 1,
+                msg,
+            })?;
+            g.add_name(&mut index, &entry.name, entry_id);
+            for alt in alternates.split('|').filter(|a| !a.is_empty()) {
+                g.add_name(&mut index, alt, entry_id);
+            }
+            g.entries.push(entry);
+        }
+        for (n, line) in aliases.lines().enumerate() {
+            let line = line.trim_end();
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let bad = |msg: &str| GeoError::Format {
+                file: "gazetteer-aliases.txt".into(),
+                line: n + 1,
+                msg: msg.to_string(),
+            };
+            let [alias, name, iso3] = fields[..] else {
+                return Err(bad("expected alias<TAB>name<TAB>ISO3"));
+            };
+            let target = g
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.name == name && e.country == iso3)
+                .min_by_key(|(_, e)| kind_rank(e.kind))
+                .map(|(i, _)| i as u32)
+                .ok_or_else(|| bad(&format!("no gazetteer entry {name} ({iso3})")))?;
+            g.add_name(&mut index, alias, target);
+        }
+        let patterns: Vec<&str> = g.names.iter().map(|(n, _)| n.as_str()).collect();
+        g.matcher = Some(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns)?,
+        );
+        Ok(g)
+    }
+
+    fn add_name(&mut self, index: &mut HashMap<String, u32>, name: &str, entry: u32) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        let slot = *index.entry(name.to_string()).or_insert_with(|| {
+            self.names.push((name.to_string(), Vec::new()));
+            (self.names.len() - 1) as u32
+        });
+        let readings = &mut self.names[slot as usize].1;
+        if !readings.contains(&entry) {
+            readings.push(entry);
+        }
+        self.by_lower.entry(name.to_lowercase()).or_insert(slot);
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the gazetteer has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every reading of a spelling (case-insensitive), most likely first by the prior alone.
+    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+        let mut out: Vec<&Entry> = self
+            .by_lower
+            .get(&name.trim().to_lowercase())
+            .map(|&slot| {
+                self.names[slot as usize]
+                    .1
+                    .iter()
+                    .map(|&i| &self.entries[i as usize])
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort_by(|a, b| b.prior().total_cmp(&a.prior()));
+        out
+    }
+
+    /// Resolves a free-standing place string such as a dateline ("BRUSSELS, Belgium",
+    /// "Paris, Texas", "Moscow"): the first comma-separated part is the place, a later part
+    /// that names a country or US state qualifies it.
+    pub fn resolve(&self, text: &str) -> Option<(Location, String)> {
+        let mut parts = text.split(',').map(str::trim).filter(|p| !p.is_empty());
+        let head = parts.next()?;
+        let slot = *self.by_lower.get(&head.to_lowercase())?;
+        let qualifier = parts.find_map(|p| self.qualifier_of(p));
+        let readings = &self.names[slot as usize].1;
+        let ctx = Context::default();
+        let (entry, why) = self.choose(readings, qualifier.as_ref(), &ctx, true)?;
+        let e = &self.entries[entry as usize];
+        Some((e.location(), format!("{head}: {why}")))
+    }
+
+    /// What a qualifier string names: a country (ISO3) or a US state (code).
+    fn qualifier_of(&self, s: &str) -> Option<Qualifier> {
+        let slot = *self.by_lower.get(&s.trim().to_lowercase())?;
+        self.names[slot as usize]
+            .1
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+            .filter(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::State))
+            .min_by_key(|e| kind_rank(e.kind))
+            .map(|e| match e.kind {
+                PlaceKind::State => Qualifier::State(e.admin1.clone()),
+                _ => Qualifier::Country(e.country.clone()),
+            })
+    }
+
+    /// Picks the best reading; returns it with the reason.
+    fn choose(
+        &self,
+        readings: &[u32],
+        qualifier: Option<&Qualifier>,
+        ctx: &Context,
+        allow_small: bool,
+    ) -> Option<(u32, String)> {
+        let mut best: Option<(f64, u32, Vec<String>)> = None;
+        let mut considered = 0;
+        for &i in readings {
+            let e = &self.entries[i as usize];
+            if !allow_small && e.kind == PlaceKind::City && e.population < SMALL_TOWN {
+                continue;
+            }
+            considered += 1;
+            let mut score = e.prior();
+            let mut why = Vec::new();
+            match qualifier {
+                Some(Qualifier::Country(c)) if *c == e.country => {
+                    score += 50.0;
+                    why.push(format!("qualified by {c}"));
+                }
+                Some(Qualifier::State(s)) if *s == e.admin1 && e.country == "USA" => {
+                    score += 50.0;
+                    why.push(format!("qualified by US state {s}"));
+                }
+                Some(Qualifier::StateKind) if e.kind == PlaceKind::State => {
+                    score += 50.0;
+                    why.push("named as a state".to_string());
+                }
+                _ => {}
+            }
+            if let Some(n) = ctx.countries.get(&e.country) {
+                score += 2.0;
+                why.push(format!("story names {} ({}x)", e.country, n));
+            }
+            if !e.admin1.is_empty() && ctx.states.contains(&e.admin1) {
+                score += 3.0;
+                why.push(format!("story names US state {}", e.admin1));
+            }
+            if ctx.dateline_country.as_deref() == Some(e.country.as_str()) {
+                score += 1.0;
+                why.push(format!("dateline in {}", e.country));
+            }
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, i, why));
+            }
+        }
+        let (_, i, mut why) = best?;
+        let e = &self.entries[i as usize];
+        why.insert(0, e.describe());
+        if considered > 1 {
+            why.push(format!("best of {considered} readings"));
+        }
+        if e.population > 0 {
+            why.push(format!("pop {}", e.population));
+        }
+        Some((i, why.join("; ")))
+    }
+
+    /// Fills `doc.places`: the dateline (from `doc.meta.dateline`, else a "CITY, Country --"
+    /// opening of the story) and places named in the text, in text order.
+    pub fn locate(&self, doc: &mut Document) {
+        doc.places.clear();
+        let dateline = self.dateline_place(doc);
+        let mut ctx = Context::default();
+        if let Some(p) = &dateline {
+            ctx.dateline_country = Some(p.location.country.clone());
+        }
+        let hits = self.find_hits(doc, dateline.as_ref().map(|p| p.span));
+        // First pass: places whose readings all lie in one country (or one US state) give
+        // the story's context; the second pass resolves everything against it.
+        for h in &hits {
+            let readings = &self.names[h.slot as usize].1;
+            let Some(first) = readings.first().map(|&i| &self.entries[i as usize]) else {
+                continue;
+            };
+            let all =
+                |f: &dyn Fn(&Entry) -> bool| readings.iter().all(|&i| f(&self.entries[i as usize]));
+            if all(&|e| e.country == first.country) {
+                *ctx.countries.entry(first.country.clone()).or_insert(0) += 1;
+                if !first.admin1.is_empty() && all(&|e| e.admin1 == first.admin1) {
+                    ctx.states.insert(first.admin1.clone());
+                }
+            }
+        }
+        if let Some(p) = &dateline {
+            *ctx.countries.entry(p.location.country.clone()).or_insert(0) += 1;
+        }
+        let mut places: Vec<Place> = dateline.into_iter().collect();
+        for h in hits {
+            let readings = &self.names[h.slot as usize].1;
+            let allow_small = h.locative || h.qualifier.is_some();
+            if let Some((i, why)) = self.choose(readings, h.qualifier.as_ref(), &ctx, allow_small) {
+                let name = h.span.slice(&doc.text);
+                let context = if h.locative { "; locative" } else { "" };
+                places.push(Place {
+                    span: h.span,
+                    sentence: doc.sentence_at(h.span.start).map(|s| s as u32),
+                    location: self.entries[i as usize].location(),
+                    evidence: format!("{name}: {why}{context}"),
+                });
+            }
+        }
+        places.sort_by_key(|p| p.span.start);
+        doc.places = places;
+    }
+
+    /// Sets each event's `location`: the place named with a locative word ("in", "at",
+    /// "near"…) in the event's sentence — the one nearest the event's verb when there are
+    /// several — else the dateline. Uses `doc.places`, so run [`Gazetteer::locate`] first.
+    pub fn locate_events(&self, doc: &mut Document) {
+        let dateline = doc
+            .places
+            .iter()
+            .find(|p| p.evidence.starts_with(DATELINE))
+            .map(|p| p.location.clone());
+        for ev in &mut doc.events {
+            let anchor = ev.verb.map(|v| v.start).or_else(|| {
+                doc.sentences
+                    .get(ev.sentence as usize)
+                    .map(|s| s.span.start)
+            });
+            let local = doc
+                .places
+                .iter()
+                .filter(|p| p.sentence == Some(ev.sentence) && p.evidence.ends_with(LOCATIVE))
+                .min_by_key(|p| anchor.map_or(0, |a| p.span.start.abs_diff(a)));
+            ev.location = local.map(|p| p.location.clone()).or(dateline.clone());
+        }
+    }
+
+    /// The dateline as a place, when it resolves.
+    fn dateline_place(&self, doc: &Document) -> Option<Place> {
+        let (text, found) = match &doc.meta.dateline {
+            Some(d) => (d.clone(), None),
+            None => {
+                let (d, span) = self.find_dateline(doc)?;
+                (d, Some(span))
+            }
+        };
+        let (location, why) = self.resolve(&text)?;
+        let head = text.split(',').next().unwrap_or("").trim();
+        let span = found
+            .or_else(|| find_at_paragraph_start(doc, head))
+            .unwrap_or_default();
+        let sentence = if span.is_empty() {
+            None
+        } else {
+            doc.sentence_at(span.start).map(|s| s as u32)
+        };
+        Some(Place {
+            span,
+            sentence,
+            location,
+            evidence: format!("{DATELINE}'{text}': {why}"),
+        })
+    }
+
+    /// A dateline opening one of the story's first paragraphs: "BRUSSELS, Belgium -- …",
+    /// "Moscow, 24 June 2005 (RFE/RL) -- …". Returns the place text and the span of its head.
+    fn find_dateline(&self, doc: &Document) -> Option<(String, Span)> {
+        for para in doc
+            .paragraphs
+            .iter()
+            .filter(|p| Some(**p) != doc.headline)
+            .take(6)
+        {
+            let text = para.slice(&doc.text);
+            let cut = ["--", "—", "–", " - "]
+                .iter()
+                .filter_map(|sep| text.find(sep))
+                .min();
+            let Some(cut) = cut.filter(|&c| c <= 80) else {
+                continue;
+            };
+            let before = text[..cut].split('(').next().unwrap_or("").trim();
+            let mut parts = before.split(',').map(str::trim);
+            let head = parts.next().unwrap_or("");
+            if head.is_empty() || !head.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if !self.by_lower.contains_key(&head.to_lowercase()) {
+                continue;
+            }
+            let mut place = head.to_string();
+            if let Some(q) = parts.next().filter(|q| self.qualifier_of(q).is_some()) {
+                place.push_str(", ");
+                place.push_str(q);
+            }
+            let start = para.start as usize + (head.as_ptr() as usize - text.as_ptr() as usize);
+            return Some((place, Span::new(start, start + head.len())));
+        }
+        None
+    }
+
+    /// Every acceptable name occurrence in the text, in order.
+    fn find_hits(&self, doc: &Document, skip: Option<Span>) -> Vec<Hit> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let text = doc.text.as_str();
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in matcher.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if skip.is_some_and(|s| s.overlaps(span) && !s.is_empty()) {
+                continue;
+            }
+            if !self.bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            let slot = m.pattern().as_u32();
+            let name = &self.names[slot as usize].0;
+            let sent_start = doc
+                .sentence_at(span.start)
+                .map_or(0, |i| doc.sentences[i].span.start as usize);
+            let before = &text[sent_start.min(m.start())..m.start()];
+            let locative = self.words.is_locative(before);
+            let qualifier = if self.words.ends_with_state_of(before) {
+                Some(Qualifier::StateKind)
+            } else {
+                text[m.end()..]
+                    .strip_prefix(", ")
+                    .and_then(|rest| self.leading_qualifier(rest))
+            };
+            if self.words.stop.contains(name) && !locative && qualifier.is_none() {
+                continue;
+            }
+            hits.push(Hit {
+                span,
+                slot,
+                locative,
+                qualifier,
+            });
+        }
+        hits
+    }
+
+    /// A country or state name opening `rest` ("Texas, where…" → TX).
+    fn leading_qualifier(&self, rest: &str) -> Option<Qualifier> {
+        let m = self.matcher.as_ref()?.find(rest)?;
+        if m.start() != 0 || !self.bounded(rest, 0, m.end()) {
+            return None;
+        }
+        self.qualifier_of(&rest[..m.end()])
+    }
+
+    /// True when `text[start..end]` is a whole name, not part of a word, a hyphenated
+    /// compound ("Russia-NATO", "U.S.-led") or a longer capitalised name ("George
+    /// Washington", "Moscow Times").
+    fn bounded(&self, text: &str, start: usize, end: usize) -> bool {
+        let prev = text[..start].chars().next_back();
+        let next = text[end..].chars().next();
+        if prev.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '\'')
+            || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            return false;
+        }
+        // Names ending in a period ("U.S.") need nothing after; others may not run on into
+        // an abbreviation ("St." is not "St").
+        if next == Some('.')
+            && text[end..]
+                .chars()
+                .nth(1)
+                .is_some_and(char::is_alphanumeric)
+        {
+            return false;
+        }
+        if prev == Some(' ') {
+            let word = last_word(&text[..start - 1]);
+            // "Armenia, Belarus" or "…in Russia. Moscow said" are lists and sentence ends;
+            // "Mr. Jordan", "St. Petersburg" and "George Washington" are longer names.
+            let joined = match word.chars().next_back() {
+                Some('.') => word.len() <= 4 || word[..word.len() - 1].contains('.'),
+                Some(c) => c.is_alphanumeric(),
+                None => false,
+            };
+            if joined && self.is_name_word(word) {
+                return false;
+            }
+        }
+        if next == Some(' ') {
+            let word = first_word(&text[end + 1..]);
+            // A following quotation or bracket opens something else, not the same name.
+            let opens = word.starts_with(|c: char| !c.is_alphanumeric());
+            if !opens && self.is_name_word(word) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A capitalised word that is not a headline function word: part of a proper name.
+    fn is_name_word(&self, word: &str) -> bool {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !self.words.function.contains(&w.to_lowercase())
+    }
+}
+
+/// Evidence prefix of the dateline place.
+const DATELINE: &str = "dateline ";
+/// Evidence suffix of a place named after a locative word.
+const LOCATIVE: &str = "; locative";
+
+fn kind_rank(k: PlaceKind) -> u8 {
+    match k {
+        PlaceKind::Country => 0,
+        PlaceKind::Capital => 1,
+        PlaceKind::State => 2,
+        PlaceKind::City => 3,
+    }
+}
+
+fn gunzip(bytes: &[u8], file: &str) -> Result<String, GeoError> {
+    let mut out = String::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut out)
+        .map_err(|source| GeoError::Io {
+            file: file.to_string(),
+            source,
+        })?;
+    Ok(out)
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("")
+}
+
+fn first_word(s: &str) -> &str {
+    s.split(|c: char| c.is_whitespace()).next().unwrap_or("")
+}
+
+/// The span of `head` (case-insensitive) opening one of the first paragraphs.
+fn find_at_paragraph_start(doc: &Document, head: &str) -> Option<Span> {
+    if head.is_empty() {
+        return None;
+    }
+    doc.paragraphs.iter().take(5).find_map(|p| {
+        let t = p.slice(&doc.text);
+        let prefix = t.get(..head.len())?;
+        let after = t[head.len()..].chars().next();
+        (prefix.eq_ignore_ascii_case(head) && !after.is_some_and(char::is_alphanumeric))
+            .then(|| Span::new(p.start as usize, p.start as usize + head.len()))
+    })
+}
+
+/// What a place name is qualified by.
+#[derive(Clone, Debug, PartialEq)]
+enum Qualifier {
+    /// "…, Belgium": a country, ISO3.
+    Country(String),
+    /// "…, Texas": a US state code.
+    State(String),
+    /// "the state of …".
+    StateKind,
+}
+
+/// The story's other places, for resolving ambiguous names.
+#[derive(Debug, Default)]
+struct Context {
+    countries: HashMap<String, usize>,
+    states: HashSet<String>,
+    dateline_country: Option<String>,
+}
+
+/// A name occurrence that passed the guards.
+#[derive(Debug)]
+struct Hit {
+    span: Span,
+    slot: u32,
+    locative: bool,
+    qualifier: Option<Qualifier>,
+}
+
+#[cfg(test)]
+mod tests;
