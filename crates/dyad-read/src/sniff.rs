@@ -1,0 +1,189 @@
+//! Recognising what a stream holds from its first bytes and its file name.
+
+use memchr::memmem;
+
+/// The input formats dyad reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Html,
+    Jsonl,
+    Petrarch,
+}
+
+/// Opening tags that mark a document as HTML when no extension says so. These are markup
+/// syntax, not language data: any page in any language has some of them.
+const HTML_MARKERS: &[&[u8]] = &[
+    b"<!doctype html",
+    b"<html",
+    b"<head>",
+    b"<head ",
+    b"<body",
+    b"<p>",
+    b"<p ",
+    b"<div",
+    b"<br>",
+    b"<br/",
+    b"<br /",
+    b"<meta ",
+    b"<title>",
+    b"<article",
+    b"<a href",
+    b"<span",
+    b"<table",
+    b"<h1",
+    b"<h2",
+    b"<ul>",
+    b"<li>",
+    b"<script",
+    b"<style",
+];
+
+/// The lower-cased extension of a file name, ignoring a trailing `.gz`.
+pub(crate) fn extension(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.strip_suffix(".gz").unwrap_or(&lower);
+    match stem.rsplit_once('.') {
+        Some((before, ext)) if !before.is_empty() && !before.ends_with('/') => ext.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Decides the format from the extension and the (decoded) head of the content. The content
+/// wins where it is unambiguous; the extension settles the rest.
+pub(crate) fn detect(name: &str, head: &[u8]) -> Format {
+    let ext = extension(name);
+    let lower = head.to_ascii_lowercase();
+    let start = trim_start(&lower);
+    let starts_html = start.starts_with(b"<!doctype html") || start.starts_with(b"<html");
+    match ext.as_str() {
+        "jsonl" | "ndjson" | "json" => return Format::Jsonl,
+        "html" | "htm" | "xhtml" | "shtml" => return Format::Html,
+        "txt" | "text" => {
+            return if starts_html {
+                Format::Html
+            } else {
+                Format::Text
+            };
+        }
+        _ => {}
+    }
+    if looks_jsonl(start) {
+        return Format::Jsonl;
+    }
+    if !starts_html && is_petrarch(head) {
+        return Format::Petrarch;
+    }
+    if starts_html
+        || ext == "xml"
+        || HTML_MARKERS
+            .iter()
+            .any(|m| memmem::find(&lower, m).is_some())
+    {
+        // Non-PETRARCH XML (feeds, NewsML) is markup too: the HTML cleaner strips its tags.
+        return Format::Html;
+    }
+    Format::Text
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let skip = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    &bytes[skip..]
+}
+
+/// An object opening `{` followed by a key's quote (or an empty object).
+fn looks_jsonl(start: &[u8]) -> bool {
+    match start.split_first() {
+        Some((b'{', rest)) => matches!(trim_start(rest).first(), Some(b'"') | Some(b'}')),
+        _ => false,
+    }
+}
+
+/// PETRARCH's record element names are case-sensitive XML.
+fn is_petrarch(head: &[u8]) -> bool {
+    memmem::find(head, b"<Sentences").is_some()
+        || memmem::find(head, b"<Sentence ").is_some()
+        || memmem::find(head, b"<Sentence>").is_some()
+        || memmem::find(head, b"<Validation").is_some()
+}
+
+/// Whether the head looks like a binary file rather than text: any NUL byte, or more than
+/// one control byte in ten (text has only tabs, newlines, form feeds and the odd escape).
+/// UTF-16 text has been transcoded before this check, so its NULs do not count.
+pub(crate) fn looks_binary(head: &[u8]) -> bool {
+    if head.is_empty() {
+        return false;
+    }
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| {
+            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1b)) || b == 0x7f
+        })
+        .count();
+    control * 10 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_ignore_gz() {
+        assert_eq!(extension("a/b/news.JSONL.gz"), "jsonl");
+        assert_eq!(extension("story.html"), "html");
+        assert_eq!(extension("README"), "");
+        assert_eq!(extension(".hidden"), "");
+    }
+
+    #[test]
+    fn content_decides_without_extension() {
+        assert_eq!(
+            detect("x", b"{\"id\": 1, \"text\": \"a\"}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(detect("x", b"  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(detect("x", b"Some story.\n<p>Para</p>"), Format::Html);
+        assert_eq!(
+            detect("x", b"<Sentences>\n<Sentence date=\"20080801\" id=\"a\">"),
+            Format::Petrarch
+        );
+        assert_eq!(
+            detect("x", b"MOSCOW, June 24 -- {braces} and text"),
+            Format::Text
+        );
+        assert_eq!(detect("x", b"{not json at all"), Format::Text);
+    }
+
+    #[test]
+    fn extension_settles_ambiguity() {
+        assert_eq!(detect("a.txt", b"text with a <p> tag"), Format::Text);
+        assert_eq!(detect("a.txt", b"<html><body>x"), Format::Html);
+        assert_eq!(detect("a.htm", b"no tags at all"), Format::Html);
+        assert_eq!(detect("a.jsonl", b"garbage"), Format::Jsonl);
+        assert_eq!(
+            detect("feed.xml", b"<rss><item>x</item></rss>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect("r.xml", b"<Sentences><Sentence id=\"1\">"),
+            Format::Petrarch
+        );
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary(b"PK\x03\x04\x14\x00\x00\x00"));
+        assert!(looks_binary(&[1u8, 2, 3, 4, 5, 6, 7, 8, b'a', b'b']));
+        assert!(!looks_binary(
+            "plain text, with\ttabs\r\nand ünïcode".as_bytes()
+        ));
+        // Windows-1252 high bytes are text, not control bytes.
+        assert!(!looks_binary(b"caf\xe9 cr\xe8me \x93quoted\x94"));
+    }
+}
