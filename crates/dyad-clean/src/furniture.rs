@@ -1,0 +1,237 @@
+//! The furniture dictionary: short furniture lines, furniture phrases and HTML class/id
+//! fragments, read from a plain editable file (`dictionaries/furniture.txt`).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::CleanError;
+
+/// The shipped furniture file, embedded so the binary is self-contained.
+const SHIPPED: &str = include_str!("../../../dictionaries/furniture.txt");
+
+/// Lines longer than this (in words) are never matched against `[line]` entries: a whole
+/// furniture line is short, and a story sentence that happens to start like one is not.
+pub(crate) const SHORT_LINE_WORDS: usize = 12;
+
+/// A compiled furniture dictionary.
+#[derive(Debug, Clone)]
+pub struct Furniture {
+    /// `[line]` entries, lowercased, possibly with `*` wildcards.
+    lines: Vec<String>,
+    /// `[contains]` phrases.
+    phrases: Option<AhoCorasick>,
+    /// `[class]` fragments.
+    class: Vec<String>,
+    /// `[keep-class]` fragments.
+    keep_class: Vec<String>,
+}
+
+impl Furniture {
+    /// The dictionary shipped with dyad (`dictionaries/furniture.txt`).
+    pub fn shipped() -> &'static Furniture {
+        static SHIPPED_FURNITURE: OnceLock<Furniture> = OnceLock::new();
+        SHIPPED_FURNITURE.get_or_init(|| {
+            // The shipped file is part of the build and tested; an error here would be a
+            // packaging bug, so fall back to an empty dictionary rather than panic.
+            Furniture::parse(SHIPPED, "furniture.txt").unwrap_or_else(|_| Furniture::empty())
+        })
+    }
+
+    /// A dictionary with no entries (structure-only cleaning).
+    pub fn empty() -> Furniture {
+        Furniture {
+            lines: Vec::new(),
+            phrases: None,
+            class: Vec::new(),
+            keep_class: Vec::new(),
+        }
+    }
+
+    /// Reads a furniture file in the format of `dictionaries/furniture.txt`; `name` is used in
+    /// error messages (`name:line: message`).
+    pub fn parse(text: &str, name: &str) -> Result<Furniture, CleanError> {
+        let mut section = "";
+        let mut lines = Vec::new();
+        let mut phrases = Vec::new();
+        let mut class = Vec::new();
+        let mut keep_class = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if line.starts_with('[') && line.ends_with(']') {
+                section = match &line[1..line.len() - 1] {
+                    "line" => "line",
+                    "contains" => "contains",
+                    "class" => "class",
+                    "keep-class" => "keep-class",
+                    other => {
+                        return Err(CleanError::Dictionary(format!(
+                            "{name}:{}: unknown section [{other}]",
+                            i + 1
+                        )))
+                    }
+                };
+                continue;
+            }
+            let entry = normalise(line);
+            match section {
+                "line" => lines.push(entry),
+                "contains" => phrases.push(entry),
+                "class" => class.push(entry.replace('_', "-")),
+                "keep-class" => keep_class.push(entry.replace('_', "-")),
+                _ => {
+                    return Err(CleanError::Dictionary(format!(
+                        "{name}:{}: entry before any [section]",
+                        i + 1
+                    )))
+                }
+            }
+        }
+        let phrases = if phrases.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&phrases)
+                    .map_err(|e| CleanError::Dictionary(format!("{name}: {e}")))?,
+            )
+        };
+        Ok(Furniture {
+            lines,
+            phrases,
+            class,
+            keep_class,
+        })
+    }
+
+    /// Whether a short line is furniture by a `[line]` entry.
+    pub fn is_furniture_line(&self, line: &str) -> bool {
+        if line.split_whitespace().count() > SHORT_LINE_WORDS {
+            return false;
+        }
+        let lower = normalise(line);
+        let bare =
+            lower.trim_end_matches(|c: char| ".:!?…,;|»›>-–—".contains(c) || c.is_whitespace());
+        self.lines
+            .iter()
+            .any(|p| glob(p.as_bytes(), lower.as_bytes()) || glob(p.as_bytes(), bare.as_bytes()))
+    }
+
+    /// Whether the text contains a `[contains]` phrase.
+    pub fn has_phrase(&self, text: &str) -> bool {
+        self.phrases.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+
+    /// The furniture weight of an element's class and id: negative for furniture fragments,
+    /// positive for story fragments, zero otherwise. `keep` wins over `class`.
+    pub fn class_weight(&self, class_id: &str) -> i32 {
+        if class_id.is_empty() {
+            return 0;
+        }
+        // Surround with spaces and read '_' as '-' so "=ad" can match a whole token and
+        // "-ad-" a token part.
+        let mut norm = String::with_capacity(class_id.len() + 2);
+        norm.push(' ');
+        for c in class_id.chars() {
+            norm.push(match c {
+                '_' => '-',
+                c if c.is_whitespace() => ' ',
+                c => c.to_ascii_lowercase(),
+            });
+        }
+        norm.push(' ');
+        if self.keep_class.iter().any(|k| class_match(&norm, k)) {
+            return 1;
+        }
+        if self.class.iter().any(|k| class_match(&norm, k)) {
+            return -1;
+        }
+        0
+    }
+}
+
+/// `=frag` matches a whole token (split at spaces and '-'); other fragments match anywhere.
+fn class_match(norm: &str, frag: &str) -> bool {
+    match frag.strip_prefix('=') {
+        Some(tok) => norm.split([' ', '-']).any(|t| t == tok),
+        None => norm.contains(frag),
+    }
+}
+
+/// Lowercases and collapses whitespace runs to single spaces.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Glob match with `*` as "any run"; iterative with single backtrack point, so linear in
+/// practice for the short lines it is used on.
+fn glob(pat: &[u8], text: &[u8]) -> bool {
+    let (mut p, mut t) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        if p < pat.len() && pat[p] == b'*' {
+            star = Some((p, t));
+            p += 1;
+        } else if p < pat.len() && pat[p] == text[t] {
+            p += 1;
+            t += 1;
+        } else if let Some((sp, st)) = star {
+            p = sp + 1;
+            t = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    while p < pat.len() && pat[p] == b'*' {
+        p += 1;
+    }
+    p == pat.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_matches_wildcards() {
+        assert!(glob(b"share on *", b"share on facebook"));
+        assert!(!glob(b"share on *", b"share"));
+        assert!(glob(b"*| home |*", b"menu | home | world"));
+        assert!(glob(b"abc", b"abc"));
+        assert!(!glob(b"abc", b"abcd"));
+    }
+
+    #[test]
+    fn shipped_dictionary_parses_and_matches() {
+        let f = Furniture::parse(SHIPPED, "furniture.txt").expect("shipped file parses");
+        assert!(f.is_furniture_line("Accessibility links"));
+        assert!(f.is_furniture_line("Read more »"));
+        assert!(!f.is_furniture_line("Putin met Bush in Moscow on Tuesday."));
+        assert!(f.class_weight("share-buttons") < 0);
+        assert!(f.class_weight("article-body share") > 0);
+        assert_eq!(f.class_weight("headline"), 0);
+        assert!(f.class_weight("top_ad") == 0 || f.class_weight("ad") < 0);
+        assert!(f.class_weight("ad") < 0);
+    }
+
+    #[test]
+    fn bad_section_is_an_error() {
+        let err = Furniture::parse("[nope]\nx\n", "f.txt").unwrap_err();
+        assert!(err.to_string().contains("f.txt:1"));
+    }
+}

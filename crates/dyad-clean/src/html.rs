@@ -1,0 +1,612 @@
+//! HTML pages: the main content found by a readability-style score over the DOM
+//! (text length, commas, link density, class/id signals), then its paragraphs; metadata
+//! from `<meta>`, `<time>`, JSON-LD, `<h1>` and `<title>`.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use crate::furniture::Furniture;
+use crate::meta::{parse_date, strip_site_suffix};
+use crate::text::ends_sentence;
+use dyad_doc::Date;
+
+/// What the HTML cleaner found.
+#[derive(Debug, Default)]
+pub(crate) struct HtmlPage {
+    pub headline: Option<(String, &'static str)>,
+    pub pub_date: Option<(Date, &'static str)>,
+    pub site_name: Option<String>,
+    pub paragraphs: Vec<String>,
+    /// How the content was chosen, for the notes.
+    pub method: &'static str,
+}
+
+/// Elements dropped whole: never story text.
+const DROP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "iframe", "svg", "button", "select", "option", "textarea", "input", "label", "canvas",
+    "object", "embed", "video", "audio", "picture", "img", "map", "dialog", "menu", "head",
+    "figure", "math",
+];
+
+/// Elements that start a new text block.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "html",
+    "br",
+    "caption",
+];
+
+/// A run of text inside one block element.
+struct Block {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    owner_tag: &'static str,
+    /// Open elements from the root to the owner (inclusive).
+    ancestors: Vec<NodeId>,
+}
+
+/// Per-element aggregates.
+#[derive(Default, Clone)]
+struct Agg {
+    chars: usize,
+    link_chars: usize,
+    score: f64,
+    scored: bool,
+}
+
+fn tag_of(name: &str) -> Option<&'static str> {
+    BLOCK_TAGS.iter().find(|t| **t == name).copied()
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Extracts the story and metadata from an HTML page.
+pub(crate) fn clean_html(src: &str, furn: &Furniture) -> HtmlPage {
+    let doc = Html::parse_document(src);
+    let mut page = HtmlPage::default();
+    read_meta(&doc, &mut page);
+
+    let protected = protected_elements(&doc, furn);
+    let (mut page_blocks, mut method) = extract(&doc, furn, &protected, true);
+    // Like readability's retry: when class-based removal left almost nothing, the page's
+    // class names misled it; read the page again without them.
+    let total = |b: &[String]| b.iter().map(String::len).sum::<usize>();
+    if total(&page_blocks) < 500 {
+        let (retry, retry_method) = extract(&doc, furn, &protected, false);
+        if total(&retry) > total(&page_blocks) {
+            page_blocks = retry;
+            method = retry_method;
+        }
+    }
+    page.method = method;
+    let headline_norm = page.headline.as_ref().map(|(h, _)| norm_key(h));
+    let mut seen_headline = false;
+    for text in page_blocks {
+        if !seen_headline && headline_norm.as_deref() == Some(norm_key(&text).as_str()) {
+            seen_headline = true;
+            continue;
+        }
+        page.paragraphs.push(text);
+    }
+    page
+}
+
+/// Elements that hold the story by their own markers (`<article>`, `<main>`,
+/// `itemprop=articleBody`, a `[keep-class]` fragment) and every ancestor of one: a furniture
+/// class on such an element is a page-layout name ("page-ad-margins"), not furniture.
+fn protected_elements(doc: &Html, furn: &Furniture) -> HashSet<NodeId> {
+    let mut set = HashSet::new();
+    for node in doc.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let marked = matches!(el.name(), "article" | "main")
+            || el.attr("itemprop") == Some("articleBody")
+            || furn.class_weight(&class_id(el)) > 0;
+        if marked {
+            for a in node.ancestors() {
+                if !set.insert(a.id()) {
+                    break;
+                }
+            }
+            set.insert(node.id());
+        }
+    }
+    set
+}
+
+fn class_id(el: &scraper::node::Element) -> String {
+    match (el.attr("class"), el.attr("id")) {
+        (Some(c), Some(i)) => format!("{c} {i}"),
+        (Some(c), None) => c.to_string(),
+        (None, Some(i)) => i.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// One extraction pass; `use_classes` turns class/id signals on.
+fn extract(
+    doc: &Html,
+    furn: &Furniture,
+    protected: &HashSet<NodeId>,
+    use_classes: bool,
+) -> (Vec<String>, &'static str) {
+    let (blocks, class_weight) = collect_blocks(doc, furn, protected, use_classes);
+    let mut agg: HashMap<NodeId, Agg> = HashMap::new();
+    for b in &blocks {
+        for a in &b.ancestors {
+            let e = agg.entry(*a).or_default();
+            e.chars += b.chars;
+            e.link_chars += b.link_chars;
+        }
+    }
+    // Readability-style scoring: each paragraph-like block gives points to its containers,
+    // fading with distance.
+    for b in &blocks {
+        if b.chars < 25 || is_heading(b.owner_tag) {
+            continue;
+        }
+        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        if ld > 0.5 {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、']).count() as f64;
+        let s = 1.0 + commas + (b.chars as f64 / 100.0).min(3.0);
+        // The owner is the paragraph itself when it is a <p>; otherwise the owner holds
+        // text directly and counts as its own container.
+        let start = if b.owner_tag == "p" || b.owner_tag == "li" {
+            b.ancestors.len().saturating_sub(1)
+        } else {
+            b.ancestors.len()
+        };
+        for (level, node) in b.ancestors[..start].iter().rev().take(5).enumerate() {
+            let e = agg.entry(*node).or_default();
+            if !e.scored {
+                e.scored = true;
+                e.score += class_weight.get(node).copied().unwrap_or(0.0);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            e.score += s / div;
+        }
+    }
+    let mut cands: Vec<(NodeId, f64)> = agg
+        .iter()
+        .filter(|(_, a)| a.scored)
+        .map(|(id, a)| {
+            let ld = a.link_chars as f64 / a.chars.max(1) as f64;
+            (*id, a.score * (1.0 - ld))
+        })
+        .collect();
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1));
+
+    let chosen = choose_content(doc, &cands, &agg);
+    let mut out = Vec::new();
+    let in_content = |b: &Block| match &chosen {
+        Some(set) => b.ancestors.iter().any(|a| set.contains(a)),
+        None => true,
+    };
+    for b in &blocks {
+        if !in_content(b) {
+            continue;
+        }
+        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        if chosen.is_none() {
+            // Whole-page fallback: only sentence-shaped, link-poor paragraphs.
+            if b.text.split_whitespace().count() < 8 || ld > 0.3 || !ends_sentence(&b.text) {
+                continue;
+            }
+        } else if ld > 0.5 || (ld > 0.3 && b.chars < 80) {
+            continue;
+        }
+        if furn.is_furniture_line(&b.text) {
+            continue;
+        }
+        out.push(b.text.clone());
+    }
+    let method = if chosen.is_some() {
+        "main content container"
+    } else {
+        "whole-page paragraph filter"
+    };
+    (out, method)
+}
+
+/// The main content: the best container, moved up when several top candidates share an
+/// ancestor, plus its high-scoring siblings. `None` when no container dominates.
+fn choose_content(
+    doc: &Html,
+    cands: &[(NodeId, f64)],
+    agg: &HashMap<NodeId, Agg>,
+) -> Option<Vec<NodeId>> {
+    let &(mut top, top_score) = cands.first()?;
+    if top_score < 5.0 {
+        return None;
+    }
+    // Several strong candidates under one ancestor: the ancestor is the article.
+    let strong: Vec<NodeId> = cands
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(id, _)| *id)
+        .collect();
+    if strong.len() >= 2 {
+        let mut node = doc.tree.get(top)?.parent();
+        while let Some(n) = node {
+            let holds = strong
+                .iter()
+                .filter(|id| {
+                    doc.tree
+                        .get(**id)
+                        .is_some_and(|c| c.ancestors().any(|a| a.id() == n.id()))
+                })
+                .count();
+            if holds >= 2 {
+                top = n.id();
+                break;
+            }
+            node = n.parent();
+        }
+    }
+    let score_of = |id: NodeId| {
+        agg.get(&id).map_or(0.0, |a| {
+            if a.scored {
+                a.score * (1.0 - a.link_chars as f64 / a.chars.max(1) as f64)
+            } else {
+                0.0
+            }
+        })
+    };
+    let top_score = score_of(top).max(top_score);
+    let mut set = vec![top];
+    let top_ref = doc.tree.get(top)?;
+    if let Some(parent) = top_ref.parent() {
+        let threshold = (top_score * 0.2).max(10.0);
+        for sib in parent.children() {
+            if sib.id() == top || !sib.value().is_element() {
+                continue;
+            }
+            let a = agg.get(&sib.id());
+            let ld = a.map_or(1.0, |a| a.link_chars as f64 / a.chars.max(1) as f64);
+            let chars = a.map_or(0, |a| a.chars);
+            let is_p = sib.value().as_element().is_some_and(|e| e.name() == "p");
+            if score_of(sib.id()) >= threshold || (is_p && chars > 80 && ld < 0.25) {
+                set.push(sib.id());
+            }
+        }
+    }
+    Some(set)
+}
+
+/// Walks the DOM once (iteratively, so deep nesting cannot overflow the stack) and collects
+/// text blocks outside dropped elements; also returns each element's class weight.
+fn collect_blocks(
+    doc: &Html,
+    furn: &Furniture,
+    protected: &HashSet<NodeId>,
+    use_classes: bool,
+) -> (Vec<Block>, HashMap<NodeId, f64>) {
+    let mut blocks = Vec::new();
+    let mut weights = HashMap::new();
+    let mut skip: Option<NodeId> = None;
+    let mut stack: Vec<NodeId> = Vec::new();
+    let mut owners: Vec<(NodeId, &'static str)> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_link = 0usize;
+    let mut link_depth = 0usize;
+
+    let flush = |cur: &mut String,
+                 cur_link: &mut usize,
+                 owners: &[(NodeId, &'static str)],
+                 stack: &[NodeId],
+                 blocks: &mut Vec<Block>| {
+        let text = cur.trim();
+        if !text.is_empty() {
+            if let Some(&(owner, owner_tag)) = owners.last() {
+                let depth = stack
+                    .iter()
+                    .rposition(|n| *n == owner)
+                    .map_or(stack.len(), |i| i + 1);
+                let chars = text.chars().count();
+                blocks.push(Block {
+                    text: text.to_string(),
+                    chars,
+                    link_chars: (*cur_link).min(chars),
+                    owner_tag,
+                    ancestors: stack[..depth].to_vec(),
+                });
+            }
+        }
+        cur.clear();
+        *cur_link = 0;
+    };
+
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        let name = el.name();
+                        let w = if use_classes {
+                            furn.class_weight(&class_id(el))
+                        } else {
+                            0
+                        };
+                        let hidden = el.attr("hidden").is_some()
+                            || el.attr("aria-hidden") == Some("true")
+                            || el.attr("style").is_some_and(|s| {
+                                let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                                s.contains("display:none") || s.contains("visibility:hidden")
+                            });
+                        let role_furniture = matches!(
+                            el.attr("role"),
+                            Some(
+                                "navigation"
+                                    | "banner"
+                                    | "contentinfo"
+                                    | "complementary"
+                                    | "dialog"
+                            )
+                        );
+                        let structural = matches!(name, "html" | "body" | "article" | "main")
+                            || protected.contains(&node.id());
+                        if DROP_TAGS.contains(&name)
+                            || hidden
+                            || role_furniture
+                            || (w < 0 && !structural)
+                        {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        if w != 0 {
+                            weights.insert(node.id(), w as f64 * 25.0);
+                        } else if matches!(name, "article" | "main")
+                            || el.attr("itemprop") == Some("articleBody")
+                        {
+                            weights.insert(node.id(), 15.0);
+                        }
+                        if let Some(tag) = tag_of(name) {
+                            flush(&mut cur, &mut cur_link, &owners, &stack, &mut blocks);
+                            if tag != "br" && tag != "hr" {
+                                owners.push((node.id(), tag));
+                            }
+                        } else if name == "a" {
+                            link_depth += 1;
+                        }
+                        if name != "br" && name != "hr" {
+                            stack.push(node.id());
+                        }
+                    }
+                    Node::Text(t) => {
+                        let s: &str = t;
+                        if s.starts_with(char::is_whitespace)
+                            && !cur.ends_with(' ')
+                            && !cur.is_empty()
+                        {
+                            cur.push(' ');
+                        }
+                        let before = cur.chars().count();
+                        let mut first = true;
+                        for w in s.split_whitespace() {
+                            if !first {
+                                cur.push(' ');
+                            }
+                            first = false;
+                            cur.push_str(w);
+                        }
+                        if s.ends_with(char::is_whitespace)
+                            && !cur.ends_with(' ')
+                            && !cur.is_empty()
+                        {
+                            cur.push(' ');
+                        }
+                        if link_depth > 0 {
+                            cur_link += cur.chars().count() - before;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(s) = skip {
+                    if s == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if name == "br" || name == "hr" {
+                        continue;
+                    }
+                    if tag_of(name).is_some() {
+                        flush(&mut cur, &mut cur_link, &owners, &stack, &mut blocks);
+                        if owners.last().is_some_and(|(id, _)| *id == node.id()) {
+                            owners.pop();
+                        }
+                    } else if name == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    if stack.last() == Some(&node.id()) {
+                        stack.pop();
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut cur, &mut cur_link, &owners, &stack, &mut blocks);
+    (blocks, weights)
+}
+
+/// A comparison key: lowercase letters and digits only.
+fn norm_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Headline, publication date and site name from the page's metadata.
+fn read_meta(doc: &Html, page: &mut HtmlPage) {
+    let mut og_title = None;
+    let mut title = None;
+    let mut h1 = None;
+    let mut ld_headline = None;
+    let mut dates: Vec<(u8, Date, &'static str)> = Vec::new();
+    for node in doc.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        match el.name() {
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let Some(content) = el.attr("content") else {
+                    continue;
+                };
+                match key.as_str() {
+                    "og:title" | "twitter:title" if og_title.is_none() => {
+                        og_title = Some(squashed(content))
+                    }
+                    "og:site_name" if page.site_name.is_none() => {
+                        page.site_name = Some(squashed(content))
+                    }
+                    "article:published_time" | "og:article:published_time" => {
+                        if let Some(d) = parse_date(content) {
+                            dates.push((0, d, "meta article:published_time"));
+                        }
+                    }
+                    "datepublished" | "date" | "pubdate" | "publishdate" | "publish-date"
+                    | "dc.date" | "dc.date.issued" | "dcterms.date" | "sailthru.date"
+                    | "parsely-pub-date" | "article.published" | "og:pubdate" => {
+                        if let Some(d) = parse_date(content) {
+                            dates.push((1, d, "meta date"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            "title" if title.is_none() => {
+                title = Some(squashed(&text_of(node)));
+            }
+            "h1" if h1.is_none() => {
+                let t = squashed(&text_of(node));
+                if !t.is_empty() {
+                    h1 = Some(t);
+                }
+            }
+            "time" => {
+                if let Some(d) = el.attr("datetime").and_then(parse_date) {
+                    dates.push((3, d, "<time datetime>"));
+                }
+            }
+            "script" if el.attr("type") == Some("application/ld+json") => {
+                let raw = text_of(node);
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) {
+                    if let Some(d) = find_json_str(&v, "datePublished", 0).and_then(parse_date) {
+                        dates.push((2, d, "JSON-LD datePublished"));
+                    }
+                    if ld_headline.is_none() {
+                        ld_headline = find_json_str(&v, "headline", 0).map(squashed);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    dates.sort_by_key(|(rank, _, _)| *rank);
+    page.pub_date = dates.first().map(|&(_, d, how)| (d, how));
+    page.headline = h1
+        .filter(|h| h.split_whitespace().count() >= 2)
+        .map(|h| (h, "<h1>"))
+        .or_else(|| og_title.map(|t| (strip_site_suffix(&t).to_string(), "og:title")))
+        .or_else(|| ld_headline.map(|t| (t, "JSON-LD headline")))
+        .or_else(|| {
+            title
+                .filter(|t| !t.is_empty())
+                .map(|t| (strip_site_suffix(&t).to_string(), "<title>"))
+        })
+        .filter(|(h, _)| !h.is_empty());
+}
+
+fn find_json_str<'a>(v: &'a serde_json::Value, key: &str, depth: usize) -> Option<&'a str> {
+    if depth > 8 {
+        return None;
+    }
+    match v {
+        serde_json::Value::Object(m) => {
+            if let Some(s) = m.get(key).and_then(|x| x.as_str()) {
+                return Some(s);
+            }
+            m.values().find_map(|x| find_json_str(x, key, depth + 1))
+        }
+        serde_json::Value::Array(a) => a.iter().find_map(|x| find_json_str(x, key, depth + 1)),
+        _ => None,
+    }
+}
+
+fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut s = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+fn squashed(s: &str) -> String {
+    let mut out = String::new();
+    crate::text::squash(s, &mut out);
+    out
+}
