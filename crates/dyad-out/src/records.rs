@@ -45,6 +45,18 @@ pub struct EventRecord {
     pub text: String,
     pub rule: String,
     pub location: Option<Location>,
+    /// The source actor as the text names it (the mention's full name, else its words).
+    #[serde(default)]
+    pub source_name: Option<String>,
+    /// The target actor as the text names it.
+    #[serde(default)]
+    pub target_name: Option<String>,
+    /// With `--one-a-day`: how many reports (events) support this one; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reports: Option<u32>,
+    /// With `--one-a-day`: the ids of the events merged into this one, itself first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<String>>,
 }
 
 /// One row of `quotes.jsonl`.
@@ -78,7 +90,13 @@ impl Rows {
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let sentence = doc.sentences[e.sentence as usize].span;
+                // An out-of-range sentence index is a coder bug; an empty span keeps the
+                // row (and the run) alive rather than panicking on one document.
+                let sentence = doc
+                    .sentences
+                    .get(e.sentence as usize)
+                    .map(|s| s.span)
+                    .unwrap_or_default();
                 let (start, end) = chars.span(sentence);
                 EventRecord {
                     doc: doc.id.clone(),
@@ -97,9 +115,17 @@ impl Rows {
                     sentence: e.sentence,
                     start,
                     end,
-                    text: doc.slice(sentence).to_string(),
+                    text: doc
+                        .text
+                        .get(sentence.range())
+                        .unwrap_or_default()
+                        .to_string(),
                     rule: e.rule.clone(),
                     location: e.location.clone(),
+                    source_name: mention_name(doc, e.source_mention),
+                    target_name: mention_name(doc, e.target_mention),
+                    reports: None,
+                    evidence: None,
                 }
             })
             .collect();
@@ -112,7 +138,7 @@ impl Rows {
                 QuoteRecord {
                     doc: doc.id.clone(),
                     quote: format!("{}#q{}", doc.id, i + 1),
-                    text: doc.slice(q.span).to_string(),
+                    text: doc.text.get(q.span.range()).unwrap_or_default().to_string(),
                     start,
                     end,
                     speaker: q.speaker.clone(),
@@ -166,5 +192,14 @@ impl Rows {
             events: Vec::new(),
             quotes: Vec::new(),
         }
+    }
+}
+
+/// The name of the actor mention at `index`: its full name, else its words in the text.
+fn mention_name(doc: &Document, index: Option<u32>) -> Option<String> {
+    let m = doc.mentions.get(index? as usize)?;
+    match &m.name {
+        Some(n) => Some(n.clone()),
+        None => doc.text.get(m.span.range()).map(str::to_string),
     }
 }

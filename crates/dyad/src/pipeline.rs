@@ -14,7 +14,9 @@ use anyhow::Context;
 use dyad_code::Coder;
 use dyad_doc::Article;
 use dyad_geo::Gazetteer;
-use dyad_out::{ContractFiles, Rows};
+use dyad_out::{Format, OutputOptions, Outputs, Rows};
+use dyad_store::sink::Sink;
+use dyad_store::{RunSettings, Store};
 use dyad_read::Item;
 use rayon::prelude::*;
 
@@ -33,6 +35,16 @@ pub struct CodeArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Output formats, comma-separated: jsonl, csv (GDELT columns), parquet, petrarch. The
+    /// contract's JSONL files are always written.
+    #[arg(long, default_value = "jsonl")]
+    format: String,
+    /// The embedded store the run is added to (default: OUT/dyad.sqlite).
+    #[arg(long)]
+    store: Option<PathBuf>,
+    /// Keep one event per (date, source, target, code), with its count of reports.
+    #[arg(long)]
+    one_a_day: bool,
 }
 
 /// Articles processed together; large enough to keep every core busy, small enough to keep
@@ -137,7 +149,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         coder: Coder::new(Arc::new(dict)),
         gazetteer: Gazetteer::shipped(),
     };
-    let mut files = ContractFiles::create(&args.out)?;
+    let sink = open_sink(args)?;
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new_spinner()
     } else {
@@ -165,8 +177,11 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             if let Some(reason) = &rows.document.reason {
                 eprintln!("dyad: skipped {}: {reason}", rows.document.doc);
             }
-            files.write(rows)?;
             summary.add(rows, kind.as_deref());
+        }
+        // A refused batch means the writer stopped on an error; `finish` reports it.
+        if sink.send(rows.into_iter().map(|(r, _)| r).collect()).is_err() {
+            break;
         }
         progress.set_message(format!(
             "{} documents, {} events",
@@ -174,8 +189,58 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         ));
         progress.tick();
     }
-    files.finish()?;
+    let written = sink.finish()?;
     progress.finish_and_clear();
     summary.print(started.elapsed().as_secs_f64());
+    print_written(&written);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the output files and the store, records the run, and starts the writer thread.
+fn open_sink(args: &CodeArgs) -> anyhow::Result<Sink> {
+    let formats = Format::parse_list(&args.format)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
+    let added = dyad_store::gdelt_timestamp(now);
+    let options = OutputOptions {
+        formats: formats.clone(),
+        one_a_day: args.one_a_day,
+        added,
+    };
+    let outputs = Outputs::create(&args.out, &options)?;
+    let store_path = args
+        .store
+        .clone()
+        .unwrap_or_else(|| args.out.join("dyad.sqlite"));
+    let mut store = Store::open(&store_path)?;
+    let settings = RunSettings {
+        inputs: args.inputs.iter().map(|p| p.display().to_string()).collect(),
+        out: args.out.display().to_string(),
+        formats: formats.iter().map(|f| f.name().to_string()).collect(),
+        one_a_day: args.one_a_day,
+        dicts: args.dicts.iter().map(|p| p.display().to_string()).collect(),
+        threads: args.threads,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let run = store.begin_run(&settings)?;
+    Ok(Sink::start(outputs, Some((store, run))))
+}
+
+/// The writer's part of the run summary.
+fn print_written(written: &dyad_store::sink::SinkStats) {
+    let o = &written.outputs;
+    if o.events_out != o.events_in {
+        eprintln!(
+            "dyad: one-a-day: {} events kept of {}",
+            o.events_out, o.events_in
+        );
+    }
+    if let Some(s) = &written.store {
+        eprintln!(
+            "dyad: store: {} documents added, {} replaced, {} unchanged; {} events, {} quotes written",
+            s.added, s.replaced, s.unchanged, s.events, s.quotes
+        );
+    }
 }
