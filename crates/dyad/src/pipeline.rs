@@ -15,9 +15,9 @@ use dyad_code::Coder;
 use dyad_doc::Article;
 use dyad_geo::Gazetteer;
 use dyad_out::{Format, OutputOptions, Outputs, Rows};
+use dyad_read::Item;
 use dyad_store::sink::Sink;
 use dyad_store::{RunSettings, Store};
-use dyad_read::Item;
 use rayon::prelude::*;
 
 /// Arguments of `dyad code`.
@@ -180,7 +180,10 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             summary.add(rows, kind.as_deref());
         }
         // A refused batch means the writer stopped on an error; `finish` reports it.
-        if sink.send(rows.into_iter().map(|(r, _)| r).collect()).is_err() {
+        if sink
+            .send(rows.into_iter().map(|(r, _)| r).collect())
+            .is_err()
+        {
             break;
         }
         progress.set_message(format!(
@@ -216,7 +219,11 @@ fn open_sink(args: &CodeArgs) -> anyhow::Result<Sink> {
         .unwrap_or_else(|| args.out.join("dyad.sqlite"));
     let mut store = Store::open(&store_path)?;
     let settings = RunSettings {
-        inputs: args.inputs.iter().map(|p| p.display().to_string()).collect(),
+        inputs: args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
         out: args.out.display().to_string(),
         formats: formats.iter().map(|f| f.name().to_string()).collect(),
         one_a_day: args.one_a_day,
