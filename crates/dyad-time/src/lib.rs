@@ -699,7 +699,9 @@ fn unit_name(unit: Unit) -> &'static str {
 /// Bytes between two spans (0 when they touch or overlap).
 fn span_distance(a: Span, b: Span) -> u32 {
     // Zero when they overlap: one of the two differences saturates at 0.
-    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 /// A four-digit year 1000–2999.
