@@ -207,3 +207,31 @@ impl Lexicon {
         self.lists.get(name).map(Vec::as_slice).unwrap_or(&[])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_files_load_without_errors() {
+        let lex = Lexicon::shipped();
+        assert!(lex.is_ok(), "{:?}", lex.err());
+        let lex = lex.unwrap_or_default();
+        assert!(lex.len() > 50_000, "{} lemmas", lex.len());
+        assert!(!lex.list("subordinators").is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_file_and_line() {
+        let err = Lexicon::from_strs("attack n6 x5\n", "", "").err();
+        assert!(
+            matches!(err, Some(SyntaxError::Data { line: 1, .. })),
+            "{err:?}"
+        );
+        let err = Lexicon::from_strs("", "", "[words]\nthe ZZ\n").err();
+        assert!(
+            matches!(err, Some(SyntaxError::Data { line: 2, .. })),
+            "{err:?}"
+        );
+    }
+}

@@ -17,17 +17,24 @@
 //! use dyad_syntax::Analyzer;
 //! # let doc = dyad_syntax::testing::doc("Russia agreed to hold talks with NATO .");
 //! let syntax = Analyzer::shipped().analyze(&doc, 0);
-//! assert_eq!(syntax.len(), 8);
+//! let agreed = &syntax.verb_groups[0];
+//! assert_eq!(syntax.lemma(agreed.head), "agree");
+//! let hold = agreed.complement.map(|c| &syntax.verb_groups[c as usize]);
+//! assert_eq!(hold.map(|h| syntax.lemma(h.head)), Some("hold"));
 //! ```
 //!
 //! A supplied Penn Treebank parse maps into the same structure with
 //! [`SentenceSyntax::from_ptb`], so the coder works the same with or without a parser.
 
 mod analyzer;
+#[cfg(test)]
+mod eval;
 mod lexicon;
 mod model;
 mod ptb;
+mod structure;
 mod tag;
+mod tagger;
 pub mod testing;
 
 pub use analyzer::Analyzer;
