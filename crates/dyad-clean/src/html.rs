@@ -151,7 +151,61 @@ fn protected_elements(doc: &Html, furn: &Furniture) -> HashSet<NodeId> {
             set.insert(node.id());
         }
     }
+    // An element holding much of the page's paragraph text is not furniture whatever its
+    // name ("paywall" wrappers, a page-wide <form>).
+    let (p_chars, total) = paragraph_chars(doc);
+    if total > 0 {
+        for (id, c) in p_chars {
+            if c * 10 >= total * 4 {
+                set.insert(id);
+            }
+        }
+    }
     set
+}
+
+/// Characters of `<p>` text (outside scripts and styles) under each element, and in all.
+fn paragraph_chars(doc: &Html) -> (HashMap<NodeId, usize>, usize) {
+    let mut out = HashMap::new();
+    let mut stack: Vec<(NodeId, usize)> = Vec::new();
+    let mut p_depth = 0usize;
+    let mut total = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    if el.name() == "p" {
+                        p_depth += 1;
+                    }
+                    stack.push((node.id(), 0));
+                }
+                Node::Text(t) if p_depth > 0 => {
+                    let n = t.trim().len();
+                    total += n;
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += n;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    if el.name() == "p" {
+                        p_depth = p_depth.saturating_sub(1);
+                    }
+                    if let Some((id, c)) = stack.pop() {
+                        if c > 0 {
+                            out.insert(id, c);
+                            if let Some(top) = stack.last_mut() {
+                                top.1 += c;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (out, total)
 }
 
 fn class_id(el: &scraper::node::Element) -> String {
@@ -394,11 +448,16 @@ fn collect_blocks(
                                     | "dialog"
                             )
                         );
-                        let structural = matches!(name, "html" | "body" | "article" | "main")
-                            || protected.contains(&node.id());
-                        if DROP_TAGS.contains(&name)
-                            || hidden
-                            || role_furniture
+                        let keep_anyway = protected.contains(&node.id());
+                        let structural =
+                            matches!(name, "html" | "body" | "article" | "main") || keep_anyway;
+                        // Layout tags that sometimes wrap the whole page are kept when they
+                        // hold the story.
+                        let soft = matches!(name, "form" | "header" | "aside" | "figure");
+                        let tag_drop = DROP_TAGS.contains(&name) && !(soft && keep_anyway);
+                        if tag_drop
+                            || (hidden && !keep_anyway)
+                            || (role_furniture && !keep_anyway)
                             || (w < 0 && !structural)
                         {
                             skip = Some(node.id());
