@@ -295,7 +295,10 @@ fn extract(
         } else if ld > 0.5 || (ld > 0.3 && b.chars < 80) {
             continue;
         }
-        if furn.is_furniture_line(&b.text) {
+        if furn.is_furniture_line(&b.text)
+            || (furn.has_phrase(&b.text)
+                && b.text.split_whitespace().count() <= crate::furniture::SHORT_LINE_WORDS)
+        {
             continue;
         }
         out.push(b.text.clone());

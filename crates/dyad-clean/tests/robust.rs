@@ -1,0 +1,224 @@
+//! Cleaning on awkward inputs: broken HTML, empty and furniture-only pages, text decoded from
+//! Windows-1252, enormous paragraphs, deep nesting, pre-split sentences, metadata sources.
+
+use std::time::Instant;
+
+use dyad_clean::{clean, CleanError, Cleaner, Furniture};
+use dyad_doc::{Article, Body, Origin};
+
+fn article(path: &str, body: Body) -> Article {
+    Article::new(
+        path,
+        Origin {
+            path: path.to_string(),
+            line: None,
+        },
+        body,
+    )
+}
+
+const STORY_P1: &str = "KYIV, Ukraine — Ukrainian and Russian negotiators met in Istanbul on Tuesday for the first direct talks in weeks, officials on both sides said, agreeing to exchange prisoners of war.";
+const STORY_P2: &str = "The delegations spent about two hours together, and a Turkish official said another round could follow within a month if the exchange goes ahead as planned.";
+const STORY_P3: &str = "“We did not expect a breakthrough,” one diplomat said.";
+
+#[test]
+fn broken_html_still_yields_the_story() {
+    // Unclosed <p>, <div> and <b>, a stray </span>, no </body></html>.
+    let html = format!(
+        "<html><head><title>Talks resume in Istanbul | Example Wire</title>\
+         <meta property=\"article:published_time\" content=\"2022-03-29T09:00:00Z\">\
+         <body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+         <div class=story><h1>Talks resume in Istanbul</h1><p>{STORY_P1}<p>{STORY_P2}</span>\
+         <p><b>{STORY_P3}<div class=\"share-tools\"><a href=#>Share on Facebook</a></div>"
+    );
+    let doc = clean(article("broken.html", Body::Html(html))).expect("story found");
+    assert_eq!(
+        doc.meta.headline.as_deref(),
+        Some("Talks resume in Istanbul")
+    );
+    assert_eq!(doc.meta.pub_date, Some("2022-03-29".parse().expect("date")));
+    assert_eq!(doc.meta.dateline.as_deref(), Some("Kyiv, Ukraine"));
+    assert!(doc.text.contains(STORY_P1));
+    assert!(doc.text.contains(STORY_P2));
+    assert!(doc.text.contains(STORY_P3), "short quote paragraph kept");
+    assert!(!doc.text.contains("Share on Facebook"));
+    assert!(!doc.text.contains("Home"));
+    // The headline paragraph comes first and is not repeated in the body.
+    assert!(doc.text.starts_with("Talks resume in Istanbul\n\n"));
+    assert_eq!(doc.text.matches("Talks resume in Istanbul").count(), 1);
+}
+
+#[test]
+fn empty_pages_are_skipped_naming_the_file() {
+    for body in [
+        Body::Html(String::new()),
+        Body::Html("<html><body>   </body></html>".into()),
+        Body::Text("\n\n  \n".into()),
+        Body::Sentence("   ".into()),
+    ] {
+        match clean(article("dir/empty.html", body)) {
+            Err(CleanError::Empty(what)) => assert!(what.contains("dir/empty.html")),
+            other => panic!("expected Empty, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn furniture_only_pages_are_skipped() {
+    let text = "Accessibility links\n\nSkip to main content\n\nMenu\nHome | World | Sport\n\nRead more\n\nShare this article";
+    assert!(matches!(
+        clean(article("furniture.txt", Body::Text(text.into()))),
+        Err(CleanError::Empty(_))
+    ));
+    let html = "<html><body><nav><a href=/>Home</a><a href=/a>About</a></nav>\
+                <footer><p>Copyright 2024 Example Media. All rights reserved.</p></footer>\
+                <div class=cookie-banner><p>This site uses cookies to improve your experience.</p></div>\
+                </body></html>";
+    assert!(matches!(
+        clean(article("furniture.html", Body::Html(html.into()))),
+        Err(CleanError::Empty(_))
+    ));
+}
+
+#[test]
+fn windows_1252_decoded_text_keeps_its_characters() {
+    // Bytes as a Windows-1252 page has them, decoded the way the reader does.
+    let bytes: &[u8] = b"Minister\x92s Visit to Paris\r\n\r\nThe minister\x92s visit \x96 the first since 2019 \x96 ended with a joint \x93declaration of intent\x94 signed in Paris.\r\n";
+    let decoded: String = bytes
+        .iter()
+        .map(|&b| match b {
+            0x92 => '’',
+            0x93 => '“',
+            0x94 => '”',
+            0x96 => '–',
+            b => b as char,
+        })
+        .collect();
+    let mut a = article("cp1252.txt", Body::Text(decoded));
+    a.encoding = "windows-1252 (detected)".into();
+    let doc = clean(a).expect("story");
+    assert_eq!(
+        doc.meta.headline.as_deref(),
+        Some("Minister’s Visit to Paris")
+    );
+    assert!(doc
+        .text
+        .contains("The minister’s visit – the first since 2019 – ended with a joint “declaration of intent” signed in Paris."));
+    assert!(!doc.text.contains('\r'));
+    assert_eq!(doc.meta.encoding, "windows-1252 (detected)");
+}
+
+#[test]
+fn enormous_paragraphs_are_linear() {
+    let sentence = "The council met again on Monday, and members said the talks were useful. ";
+    let small: String = sentence.repeat(2_000);
+    let big: String = sentence.repeat(40_000); // about 3 MB in one paragraph
+    let time = |s: &str| {
+        let t = Instant::now();
+        let doc = clean(article("big.txt", Body::Text(s.to_string()))).expect("story");
+        assert_eq!(doc.paragraphs.len(), 1);
+        t.elapsed().as_secs_f64()
+    };
+    let ts = time(&small).max(1e-4);
+    let tb = time(&big);
+    // 20x the input must not cost anywhere near 400x (quadratic); allow generous noise.
+    assert!(tb < ts * 100.0 + 0.5, "small {ts:.4}s, big {tb:.4}s");
+
+    let html = format!("<html><body><article><p>{big}</p></article></body></html>");
+    let t = Instant::now();
+    let doc = clean(article("big.html", Body::Html(html))).expect("story");
+    assert!(doc.text.len() >= big.trim().len());
+    assert!(t.elapsed().as_secs_f64() < 20.0);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let depth = 5_000;
+    let html = format!(
+        "<html><body>{}<p>{STORY_P1}</p><p>{STORY_P2}</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = clean(article("deep.html", Body::Html(html))).expect("story");
+    assert!(doc.text.contains(STORY_P2));
+}
+
+#[test]
+fn sentence_bodies_are_one_paragraph_without_headline() {
+    let mut a = article(
+        "records.xml",
+        Body::Sentence("  Putin   met\n Bush in Moscow on Monday.  ".into()),
+    );
+    a.date = Some("2002-05-24".parse().expect("date"));
+    a.parse = Some("(ROOT (S (NP (NNP Putin)) (VP (VBD met))))".into());
+    let doc = clean(a).expect("sentence");
+    assert_eq!(doc.text, "Putin met Bush in Moscow on Monday.");
+    assert_eq!(doc.paragraphs.len(), 1);
+    assert_eq!(doc.headline, None);
+    assert_eq!(doc.meta.pub_date, Some("2002-05-24".parse().expect("date")));
+    assert!(doc.parse.is_some());
+}
+
+#[test]
+fn input_metadata_wins_and_is_noted() {
+    let text = format!("Talks Resume - 2022-03-29\n\n{STORY_P1}\n\n{STORY_P2}");
+    let mut a = article("wire.jsonl", Body::Text(text));
+    a.date = Some("2022-03-30".parse().expect("date"));
+    a.source = Some("Example Wire".into());
+    a.title = Some("Given title".into());
+    let doc = clean(a).expect("story");
+    assert_eq!(doc.meta.pub_date, Some("2022-03-30".parse().expect("date")));
+    assert_eq!(doc.meta.source.as_deref(), Some("Example Wire"));
+    assert_eq!(doc.meta.headline.as_deref(), Some("Given title"));
+    assert!(doc.text.starts_with("Given title\n\n"));
+    assert!(
+        !doc.text.contains("Talks Resume"),
+        "the page's own title line is not story"
+    );
+    assert!(doc
+        .meta
+        .notes
+        .iter()
+        .any(|n| n.starts_with("pub_date: input")));
+}
+
+#[test]
+fn html_metadata_from_json_ld_and_site_name() {
+    let html = format!(
+        "<html><head><title>Talks resume in Istanbul - Example Wire</title>\
+         <meta property=\"og:site_name\" content=\"Example Wire\">\
+         <script type=\"application/ld+json\">{{\"@graph\":[{{\"@type\":\"NewsArticle\",\
+         \"datePublished\":\"2022-03-29T10:00:00+03:00\"}}]}}</script></head>\
+         <body><main><p>{STORY_P1}</p><p>{STORY_P2}</p></main>\
+         <aside><p>Most read: a long list of other stories, each a link.</p></aside></body></html>"
+    );
+    let doc = clean(article("ld.html", Body::Html(html))).expect("story");
+    assert_eq!(
+        doc.meta.headline.as_deref(),
+        Some("Talks resume in Istanbul")
+    );
+    assert_eq!(doc.meta.source.as_deref(), Some("Example Wire"));
+    assert_eq!(doc.meta.pub_date, Some("2022-03-29".parse().expect("date")));
+    assert!(!doc.text.contains("Most read"));
+}
+
+#[test]
+fn a_replacement_furniture_file_is_used() {
+    let dir = std::env::temp_dir().join(format!("dyad-clean-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let path = dir.join("furniture.txt");
+    std::fs::write(&path, "[line]\nbonus content\n").expect("write");
+    let cleaner = Cleaner::from_file(&path).expect("loads");
+    let text = format!("{STORY_P1}\n\nBonus content\n\n{STORY_P2}");
+    let doc = cleaner
+        .clean(article("a.txt", Body::Text(text.clone())))
+        .expect("story");
+    assert!(!doc.text.contains("Bonus content"));
+    // With no dictionary the line is kept: the removal came from the file.
+    let plain = Cleaner::new(Furniture::empty())
+        .clean(article("a.txt", Body::Text(text)))
+        .expect("story");
+    assert!(plain.text.contains("Bonus content"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(Cleaner::from_file(&dir.join("missing.txt")).is_err());
+}
