@@ -417,7 +417,9 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
                         j = gs;
                         continue;
                     }
-                    Some(Tag::Verb) if !crossed_to => {
+                    Some(Tag::Verb)
+                        if !crossed_to || r.groups[g].members.iter().all(|m| m.code.is_empty()) =>
+                    {
                         // The object of an earlier verb: this verb is coordinated with it.
                         let vstart = r
                             .verbs
@@ -447,10 +449,27 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
 /// The first group with an actor after the verb, in its clause.
 fn object(r: &Reading, vh: &VerbHit, source: Option<usize>) -> Option<usize> {
     let end = clause_end(r, vh.end);
+    let src_codes: Vec<&str> = source
+        .map(|s| {
+            r.groups[s]
+                .members
+                .iter()
+                .map(|m| m.code.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     let mut j = vh.end;
     while j < end {
         if let Some(g) = r.group_of[j] {
-            if Some(g) != source && r.groups[g].members.iter().any(|m| !m.code.is_empty()) {
+            let codes: Vec<&str> = r.groups[g]
+                .members
+                .iter()
+                .filter(|m| !m.code.is_empty())
+                .map(|m| m.code.as_str())
+                .collect();
+            // A pronoun back to the source ("X ... with his ...") is not a target.
+            let repeats = !codes.is_empty() && codes.iter().all(|c| src_codes.contains(c));
+            if Some(g) != source && !codes.is_empty() && !repeats {
                 return Some(g);
             }
             j = r.groups[g].end.max(j + 1);

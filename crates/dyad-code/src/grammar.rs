@@ -42,6 +42,8 @@ pub enum Class {
     Title = 1 << 13,
     /// Nominals referring back to an organisation.
     Nominal = 1 << 14,
+    /// Pronouns that refer to a person, not a country or organisation.
+    Person = 1 << 15,
 }
 
 impl Class {
@@ -62,6 +64,7 @@ impl Class {
             "ABBREV" => Class::Abbrev,
             "TITLE" => Class::Title,
             "NOMINAL" => Class::Nominal,
+            "PERSON" => Class::Person,
             _ => return None,
         })
     }
@@ -123,8 +126,11 @@ impl Grammar {
 
     /// Whether `word` is in any closed class at all.
     pub fn is_function_word(&self, word: &str) -> bool {
-        let open =
-            Class::Time as u32 | Class::Abbrev as u32 | Class::Title as u32 | Class::Nominal as u32;
+        let open = Class::Time as u32
+            | Class::Abbrev as u32
+            | Class::Title as u32
+            | Class::Nominal as u32
+            | Class::Person as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

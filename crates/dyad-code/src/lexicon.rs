@@ -48,6 +48,8 @@ pub struct PhraseWord {
     pub text: String,
     /// Whether the word may be matched as a prefix (TABARI stems: no trailing `_`).
     pub stem: bool,
+    /// Whether a blank (not `_`) precedes it in the dictionary: a few words may come between.
+    pub gap: bool,
 }
 
 /// A date-restricted actor code. Dates are `yyyymmdd` integers, inclusive.
@@ -132,15 +134,16 @@ pub enum Entry {
 #[derive(Clone, Debug, Default)]
 pub struct PhraseIndex {
     exact: HashMap<String, Vec<(Vec<PhraseWord>, Entry)>>,
-    /// Single-word stems, checked by prefix (few, so a list is enough).
-    stems: Vec<(Vec<PhraseWord>, Entry)>,
+    /// Phrases whose first word is a stem, keyed by the stem's first `MIN_STEM` bytes.
+    stems: HashMap<String, Vec<(Vec<PhraseWord>, Entry)>>,
 }
 
 impl PhraseIndex {
     fn insert(&mut self, words: Vec<PhraseWord>, entry: Entry) {
         let Some(first) = words.first() else { return };
-        if first.stem {
-            self.stems.push((words, entry));
+        if first.stem && first.text.len() >= MIN_STEM {
+            let key = stem_key(&first.text).to_string();
+            self.stems.entry(key).or_default().push((words, entry));
         } else {
             self.exact
                 .entry(first.text.clone())
@@ -158,37 +161,69 @@ impl PhraseIndex {
                 if phrase.len() > words.len() - at {
                     continue;
                 }
-                let ok = phrase
-                    .iter()
-                    .zip(&words[at..])
-                    .all(|(p, w)| word_matches(p, w));
-                if ok && best.is_none_or(|(_, n)| phrase.len() > n) {
-                    best = Some((*entry, phrase.len()));
+                if let Some(end) = phrase_end(phrase, words, at) {
+                    if best.is_none_or(|(_, n)| end - at > n) {
+                        best = Some((*entry, end - at));
+                    }
                 }
             }
         };
         if let Some(c) = self.exact.get(*first) {
             consider(c);
         }
-        let stems: Vec<_> = self
-            .stems
-            .iter()
-            .filter(|(p, _)| first.starts_with(p[0].text.as_str()))
-            .cloned()
-            .collect();
-        consider(&stems);
+        if let Some(c) = self.stems.get(stem_key(first)) {
+            consider(c);
+        }
         best
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.exact.values().map(Vec::len).sum::<usize>() + self.stems.len()
+        self.exact.values().map(Vec::len).sum::<usize>()
+            + self.stems.values().map(Vec::len).sum::<usize>()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The first `MIN_STEM` bytes of a word (fewer at a char boundary).
+fn stem_key(w: &str) -> &str {
+    let mut end = MIN_STEM.min(w.len());
+    while !w.is_char_boundary(end) {
+        end -= 1;
+    }
+    &w[..end]
+}
+
+/// Most words a blank in a phrase lets through ("Ithilen state-run television").
+const MAX_GAP: usize = 2;
+
+/// Where `phrase` ends when matched at `words[at]`, if it does.
+fn phrase_end(phrase: &[PhraseWord], words: &[&str], at: usize) -> Option<usize> {
+    let mut p = at;
+    for (i, pw) in phrase.iter().enumerate() {
+        if i > 0 && pw.gap {
+            let stop = (p + MAX_GAP + 1).min(words.len());
+            let q = (p..stop)
+                .take_while(|&q| {
+                    q == p
+                        || words[q - 1]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                })
+                .find(|&q| word_matches(pw, words[q]))?;
+            p = q;
+        }
+        if p >= words.len() || !word_matches(pw, words[p]) {
+            return None;
+        }
+        p += 1;
+    }
+    Some(p)
 }
 
 /// Minimum stem length: shorter unterminated words match exactly, so "ENT" does not swallow
@@ -943,29 +978,26 @@ fn parse_date(s: &str) -> Option<u32> {
 fn phrase_words(s: &str) -> Vec<PhraseWord> {
     let s = s.trim();
     let exact_end = s.ends_with('_');
-    let parts: Vec<&str> = s
-        .split([' ', '_', '\t'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    let n = parts.len();
-    parts
-        .into_iter()
-        .enumerate()
-        .map(|(i, w)| PhraseWord {
-            text: w.to_ascii_uppercase(),
-            stem: i + 1 == n && !exact_end,
-        })
-        .collect()
+    let mut words = exact_words(s);
+    if let Some(last) = words.last_mut() {
+        last.stem = !exact_end;
+    }
+    words
 }
 
+/// Words split at blanks and underscores; a blank lets a few words come between.
 fn exact_words(s: &str) -> Vec<PhraseWord> {
-    s.split([' ', '_'])
-        .filter(|w| !w.is_empty())
-        .map(|w| PhraseWord {
-            text: w.to_ascii_uppercase(),
-            stem: false,
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (ci, chunk) in s.split_whitespace().enumerate() {
+        for (i, w) in chunk.split('_').filter(|w| !w.is_empty()).enumerate() {
+            out.push(PhraseWord {
+                text: w.to_ascii_uppercase(),
+                stem: false,
+                gap: ci > 0 && i == 0,
+            });
+        }
+    }
+    out
 }
 
 /// Synset/pattern words: `_` joins consecutively, a blank allows a gap.

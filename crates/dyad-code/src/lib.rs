@@ -262,6 +262,11 @@ impl Coder {
                     .map(|w| w.up.clone())
                     .unwrap_or_default();
                 let nominal = self.grammar.is(&word, grammar::Class::Nominal);
+                // "he" and "she" refer to people: a bare three-letter country or
+                // organisation code is not a person ("Gondor's health centres ... he said").
+                let person = self.grammar.is(&word, grammar::Class::Person);
+                let fits =
+                    |c: &str| fits(c, agent_suffix.as_deref(), nominal) && (!person || c.len() > 3);
                 // Earlier in this sentence (not in the same group), then earlier sentences.
                 let mut found: Option<(String, Option<u32>)> = None;
                 for (gj, g) in r.groups.iter().enumerate() {
@@ -269,11 +274,7 @@ impl Coder {
                         continue;
                     }
                     for x in &g.members {
-                        if !x.pronoun
-                            && !x.agent_only
-                            && !x.code.is_empty()
-                            && fits(&x.code, agent_suffix.as_deref(), nominal)
-                        {
+                        if !x.pronoun && !x.agent_only && !x.code.is_empty() && fits(&x.code) {
                             found = Some((x.code.clone(), None));
                         }
                     }
@@ -286,10 +287,9 @@ impl Coder {
                         .rev()
                         .find(|(_, x)| {
                             matches!(x.kind, MentionKind::Actor | MentionKind::Agent)
-                                && x.code.as_deref().is_some_and(|c| {
-                                    !c.starts_with("---")
-                                        && fits(c, agent_suffix.as_deref(), nominal)
-                                })
+                                && x.code
+                                    .as_deref()
+                                    .is_some_and(|c| !c.starts_with("---") && fits(c))
                         })
                         .and_then(|(i, x)| x.code.clone().map(|c| (c, Some(i as u32))));
                 }

@@ -111,7 +111,7 @@ pub struct Np {
 }
 
 /// One actor a group of noun phrases refers to.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Member {
     /// The CAMEO code ("ARNGOV", "---GOV").
     pub code: String,
@@ -129,6 +129,10 @@ pub struct Member {
     pub antecedent: Option<u32>,
     /// Whether it is a pronoun or nominal (filled by coreference).
     pub pronoun: bool,
+    /// The actor part of the code (with prefix agents), `---` for an agent alone.
+    pub base: String,
+    /// The agent codes appended, in order.
+    pub agent_codes: Vec<String>,
 }
 
 /// Noun phrases joined by commas and conjunctions ("Mordor, Rohan and Bree"), or an agent
@@ -195,7 +199,8 @@ pub fn tokenize(text: &str, offset: usize, grammar: &Grammar) -> Vec<Word> {
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
-        if c.is_whitespace() {
+        // An underscore joins words in some wire texts ("Dol_Amroth"): read it as a blank.
+        if c.is_whitespace() || c == '_' {
             i += 1;
             continue;
         }
@@ -336,14 +341,14 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
             Tag::Noun
         } else if up == "," {
             Tag::Comma
+        } else if up == "'S" {
+            Tag::Poss
         } else if !first_char.is_alphanumeric() {
             if up == "'" && k > 0 && words[k - 1].up.ends_with('S') {
                 Tag::Poss
             } else {
                 Tag::Punct
             }
-        } else if up == "'S" {
-            Tag::Poss
         } else if first_char.is_ascii_digit() {
             Tag::Num
         } else if up == "TO" {
@@ -434,6 +439,15 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
         if tags[s] != Tag::Pron {
             while k < n {
                 let t = tags[k];
+                // A short parenthesis after a name belongs to it ("the European Union (EU)").
+                if t == Tag::Punct && words[k].up == "(" {
+                    if let Some(close) = (k + 1..(k + 5).min(n)).find(|&c| words[c].up == ")") {
+                        if (k + 1..close).all(|c| matches!(tags[c], Tag::Noun | Tag::Num)) {
+                            k = close + 1;
+                            continue;
+                        }
+                    }
+                }
                 let cont = match t {
                     Tag::Noun | Tag::Num | Tag::Poss => true,
                     // A determiner after a noun starts a new phrase ("gave Bree the money"),
@@ -623,29 +637,54 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
             g.members.extend(np_members(r, npi, lex, grammar, date));
         }
     }
-    // Agent phrases with a prepositional actor: "lawmakers in Fornost", "ambassadors of X".
+    // Adjectives shared over a coordination: "Danish media and government".
+    for g in groups.iter_mut() {
+        distribute(r, g);
+    }
+    // Agent phrases with a prepositional actor: "lawmakers in Fornost", "ambassadors of X",
+    // "Ithilen and the government of Gondor".
     let mut merged: Vec<Group> = Vec::new();
     let mut gi = 0;
     while gi < groups.len() {
         let g = &groups[gi];
-        let agent_only = !g.members.is_empty() && g.members.iter().all(|m| m.agent_only);
-        if agent_only && gi + 1 < groups.len() {
+        if gi + 1 < groups.len() {
             let p = g.end;
             let next = &groups[gi + 1];
             let prep_ok = p < n
                 && r.tags[p] == Tag::Prep
                 && matches!(r.words[p].up.as_str(), "OF" | "IN" | "FROM")
                 && next.start == p + 1;
-            let actors_next =
-                !next.members.is_empty() && next.members.iter().all(|m| !m.agent_only);
-            if prep_ok && actors_next {
-                let mut members = Vec::new();
+            let actors_next = !next.members.is_empty()
+                && next.members.iter().all(|m| !m.agent_only && !m.pronoun);
+            let all_agents = !g.members.is_empty() && g.members.iter().all(|m| m.agent_only);
+            let last_start = g.nps.last().map(|&l| r.nps[l].start).unwrap_or(g.start);
+            let last_actorless = g
+                .members
+                .iter()
+                .filter(|m| m.start >= last_start)
+                .all(|m| m.agent_only);
+            if prep_ok && actors_next && (all_agents || last_actorless) {
+                let (keep, heads): (Vec<Member>, Vec<Member>) = if all_agents {
+                    (Vec::new(), g.members.clone())
+                } else {
+                    g.members
+                        .iter()
+                        .cloned()
+                        .partition(|m| m.start < last_start)
+                };
+                let mut members = keep;
                 for a in &next.members {
-                    for ag in &g.members {
-                        let suffix = ag.code.trim_start_matches("---");
+                    if heads.is_empty() {
+                        let mut m = a.clone();
+                        m.start = last_start;
+                        members.push(m);
+                    }
+                    for ag in &heads {
+                        let mut codes = a.agent_codes.clone();
+                        codes.extend(ag.agent_codes.iter().cloned());
                         members.push(Member {
-                            code: join_code(&a.code, suffix),
-                            start: g.start,
+                            code: combine(&a.base, &codes),
+                            start: ag.start,
                             end: next.end,
                             name: format!(
                                 "{} {} {}",
@@ -654,9 +693,9 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
                                 a.name
                             ),
                             rule: format!("{}; {}", a.rule, ag.rule),
-                            agent_only: false,
-                            antecedent: None,
-                            pronoun: false,
+                            base: a.base.clone(),
+                            agent_codes: codes,
+                            ..Member::default()
                         });
                     }
                 }
@@ -681,6 +720,42 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
         }
     }
     r.groups = merged;
+}
+
+/// An actor code with agent codes appended, skipping any the code already ends with.
+fn combine(base: &str, agents: &[String]) -> String {
+    agents
+        .iter()
+        .fold(base.to_string(), |acc, a| join_code(&acc, a))
+}
+
+/// Later conjuncts that are agents without a determiner share the first conjunct's actor
+/// and modifiers ("Danish Islamist media and government" -> DNKMUSMED, DNKMUSGOV).
+fn distribute(r: &Reading, g: &mut Group) {
+    let Some(&first) = g.nps.first() else { return };
+    let first_start = r.nps[first].start;
+    let Some(lead) = g
+        .members
+        .iter()
+        .find(|m| {
+            m.start == first_start && !m.agent_only && !m.pronoun && !m.agent_codes.is_empty()
+        })
+        .cloned()
+    else {
+        return;
+    };
+    for m in g.members.iter_mut() {
+        let bare = m.agent_only && m.start > first_start && r.tags[m.start] != Tag::Det;
+        if bare {
+            let mut codes: Vec<String> = lead.agent_codes[..lead.agent_codes.len() - 1].to_vec();
+            codes.extend(m.agent_codes.iter().cloned());
+            m.code = combine(&lead.base, &codes);
+            m.base = lead.base.clone();
+            m.agent_codes = codes;
+            m.agent_only = false;
+            m.rule = format!("{}; shared with {}", m.rule, lead.name);
+        }
+    }
 }
 
 /// Whether a comma-linked NP continues a list that ends with a conjunction.
@@ -742,9 +817,8 @@ fn np_members(
             end: np.end,
             name: r.words[np.start].text.clone(),
             rule: "pronoun".into(),
-            agent_only: false,
-            antecedent: None,
             pronoun: true,
+            ..Member::default()
         }];
     }
     // "the alliance": an organisation named earlier (resolved by coreference).
@@ -760,21 +834,20 @@ fn np_members(
             end: np.end,
             name: words_text(np.start, np.end),
             rule: "nominal".into(),
-            agent_only: false,
-            antecedent: None,
             pronoun: true,
+            ..Member::default()
         }];
     }
     let mut prefix = String::new();
-    let mut suffix = String::new();
+    let mut suffix: Vec<String> = Vec::new();
     let mut agent_rules = Vec::new();
     for &h in &np.agents {
         if let Entry::Agent(a) = r.hits[h].entry {
             let ag = &lex.agents[a];
             if ag.prefix {
                 prefix.push_str(&ag.code);
-            } else if !suffix.ends_with(&ag.code) {
-                suffix.push_str(&ag.code);
+            } else if suffix.last() != Some(&ag.code) {
+                suffix.push(ag.code.clone());
             }
             agent_rules.push(format!("{} ({})", ag.name, ag.source));
         }
@@ -800,29 +873,32 @@ fn np_members(
                         rule.push_str(ar);
                     }
                     Member {
-                        code: join_code(&base, &suffix),
+                        code: combine(&base, &suffix),
                         start: np.start,
                         end: np.end,
                         name: words_text(r.hits[h].start, r.hits[h].end),
                         rule,
-                        agent_only: false,
-                        antecedent: None,
-                        pronoun: false,
+                        base,
+                        agent_codes: suffix.clone(),
+                        ..Member::default()
                     }
                 })
                 .collect()
         }
         None if !np.agents.is_empty() => {
             let definite = r.words[np.start].up == "THE";
+            let base = format!("{prefix}---");
             vec![Member {
-                code: format!("{prefix}---{suffix}"),
+                code: combine(&base, &suffix),
                 start: np.start,
                 end: np.end,
                 name: words_text(np.start, np.end),
                 rule: agent_rules.join("; "),
                 agent_only: true,
-                antecedent: None,
                 pronoun: definite,
+                base,
+                agent_codes: suffix,
+                ..Member::default()
             }]
         }
         None => Vec::new(),
