@@ -38,6 +38,9 @@ pub enum PetrarchError {
     /// The XML could not be read past this line.
     #[error("line {line}: malformed XML: {message}")]
     Xml { line: u64, message: String },
+    /// The file ended inside a `<Sentence>` record (a cut-off file).
+    #[error("line {line}: end of file inside the <Sentence{}> opened here", id.as_deref().map(|i| format!(" id=\"{i}\"")).unwrap_or_default())]
+    Unterminated { line: u64, id: Option<String> },
 }
 
 impl PetrarchError {
@@ -45,7 +48,9 @@ impl PetrarchError {
     pub fn line(&self) -> Option<u64> {
         match self {
             PetrarchError::Open { .. } => None,
-            PetrarchError::Read { line, .. } | PetrarchError::Xml { line, .. } => Some(*line),
+            PetrarchError::Read { line, .. }
+            | PetrarchError::Xml { line, .. }
+            | PetrarchError::Unterminated { line, .. } => Some(*line),
         }
     }
 }
@@ -428,13 +433,10 @@ impl<R: BufRead> Iterator for Entries<R> {
                 }
                 Ok(Event::Eof) => {
                     self.done = true;
-                    self.record.as_ref().map(|r| {
-                        Err(PetrarchError::Xml {
-                            line: self.line(),
-                            message: format!(
-                                "end of file inside the <Sentence> opened at line {}",
-                                r.line
-                            ),
+                    self.record.take().map(|r| {
+                        Err(PetrarchError::Unterminated {
+                            line: r.line,
+                            id: r.id,
                         })
                     })
                 }
@@ -544,6 +546,41 @@ fn lookup<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// The words of a Penn Treebank parse, in order: the leaves of its `(TAG word)` pre-terminals,
+/// with the treebank's bracket escapes undone and no space before closing punctuation.
+/// `None` when the parse has no leaves.
+pub fn text_from_parse(parse: &str) -> Option<String> {
+    let spaced = parse.replace('(', " ( ").replace(')', " ) ");
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let mut out = String::new();
+    let mut glue_next = false;
+    for w in tokens.windows(4) {
+        if !(w[0] == "(" && w[1] != "(" && w[1] != ")" && w[2] != "(" && w[2] != ")" && w[3] == ")")
+        {
+            continue;
+        }
+        let word = match w[2] {
+            "-LRB-" => "(",
+            "-RRB-" => ")",
+            "-LSB-" => "[",
+            "-RSB-" => "]",
+            "-LCB-" => "{",
+            "-RCB-" => "}",
+            "``" | "''" => "\"",
+            other => other,
+        };
+        let closing = word
+            .chars()
+            .all(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '%' | ')' | ']' | '}'));
+        if !out.is_empty() && !closing && !glue_next {
+            out.push(' ');
+        }
+        out.push_str(word);
+        glue_next = matches!(word, "(" | "[" | "{");
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -631,6 +668,12 @@ impl PetrarchStream {
                             "malformed-xml",
                             &format!("malformed XML: {message}"),
                         ),
+                        PetrarchError::Unterminated { id: record, .. } => self.skip(
+                            record.clone().unwrap_or(id),
+                            line,
+                            "malformed-xml",
+                            "malformed XML: the file ends inside this <Sentence> record",
+                        ),
                         PetrarchError::Open { .. } => {
                             self.skip(id, line, "unreadable", &e.to_string())
                         }
@@ -645,10 +688,18 @@ impl PetrarchStream {
         let id =
             r.id.clone()
                 .unwrap_or_else(|| format!("{}:{}", self.file_id, r.line));
-        if r.text.is_empty() {
-            return self.skip(id, Some(r.line), "empty", "empty <Text>");
-        }
         let mut extra = Map::new();
+        let mut r = r;
+        if r.text.is_empty() {
+            // PETRARCH codes from the parse alone; its words are the sentence.
+            match r.parse.as_deref().and_then(text_from_parse) {
+                Some(text) => {
+                    r.text = text;
+                    extra.insert("text_from_parse".into(), Value::Bool(true));
+                }
+                None => return self.skip(id, Some(r.line), "empty", "empty <Text> and no <Parse>"),
+            }
+        }
         for (k, v) in &r.attributes {
             if !matches!(k.as_str(), "id" | "date" | "source") {
                 extra.insert(k.clone(), Value::String(v.clone()));

@@ -533,9 +533,24 @@ fn petrarch_problems_name_the_line() {
     let items = read_one(&s.write("cut.xml", unterminated));
     assert_eq!(article(&items[0]).id, "a");
     let k = skip(&items[1]);
-    assert_eq!(k.kind, "malformed-xml");
+    assert_eq!(
+        (k.kind.as_str(), k.id.as_str(), k.origin.line),
+        ("malformed-xml", "b", Some(5))
+    );
     assert!(
-        k.reason.contains("cut.xml:") && k.reason.contains("line 5"),
+        k.reason.contains("cut.xml:5: malformed XML"),
+        "{}",
+        k.reason
+    );
+    let broken = "<Sentences>\n<Sentence id=\"a\"><Text>One.</Text></Sentence>\n<!-- never closed\n<Sentence id=\"b\"><Text>x</Text></Sentence>";
+    let items = read_one(&s.write("bad.xml", broken));
+    assert_eq!(items.len(), 2);
+    assert_eq!(article(&items[0]).id, "a");
+    let k = skip(&items[1]);
+    assert_eq!(k.kind, "malformed-xml", "{}", k.reason);
+    let line = k.origin.line.unwrap_or(0);
+    assert!(
+        line >= 3 && k.reason.contains(&format!("bad.xml:{line}: malformed XML")),
         "{}",
         k.reason
     );
@@ -553,6 +568,25 @@ fn petrarch_problems_name_the_line() {
     let (last, before) = items.split_last().expect("items");
     assert!(!before.is_empty());
     assert_eq!(skip(last).kind, "truncated-gzip", "{}", skip(last).reason);
+}
+
+#[test]
+fn text_from_parse_reads_the_leaves() {
+    let parse = "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (-LRB- -LRB-) (NP (NNS talks)) (-RRB- -RRB-) (, ,) (ADVP (RB then)) (VP (VBD left))) (. .)))";
+    assert_eq!(
+        petrarch::text_from_parse(parse).as_deref(),
+        Some("Arnor said (talks), then left.")
+    );
+    assert_eq!(petrarch::text_from_parse("( )"), None);
+    let xml = format!("<Sentences><Sentence id=\"p\"><Text>\n</Text><Parse>{parse}</Parse></Sentence></Sentences>");
+    let s = Scratch::new();
+    let items = read_one(&s.write("p.xml", xml));
+    let a = article(&items[0]);
+    assert_eq!(body(a), "Arnor said (talks), then left.");
+    assert_eq!(
+        a.extra.get("text_from_parse"),
+        Some(&serde_json::Value::Bool(true))
+    );
 }
 
 fn shared() -> Option<PathBuf> {
@@ -622,21 +656,13 @@ fn petrarch_gigaword_sample_with_spaced_attributes() {
     let tags = raw.matches("<Sentence ").count();
     let items = read_one(&path);
     assert_eq!(items.len(), tags);
-    // Some records have an empty <Text> (only a parse): accounted for at their line, not coded.
-    let lines: Vec<&str> = raw.lines().collect();
-    for item in &items {
-        if let Item::Skipped(s) = item {
-            assert_eq!(s.kind, "empty", "{}", s.reason);
-            let line = s.origin.line.unwrap_or(0);
-            assert!(
-                s.reason
-                    .contains(&format!("GigaWord.sample.PETR.xml:{line}:")),
-                "{}",
-                s.reason
-            );
-            assert!(lines[line as usize - 1].contains(&format!("\"{}\"", s.id)));
-        }
-    }
+    // Records with an empty <Text> take their words from the parse; none is lost.
+    let from_parse = items
+        .iter()
+        .filter(|i| matches!(i, Item::Article(a) if a.extra.contains_key("text_from_parse")))
+        .count();
+    assert!(from_parse > 0);
+    assert!(items.iter().all(|i| matches!(i, Item::Article(_))));
     for item in items.iter().filter(|i| matches!(i, Item::Article(_))) {
         let a = article(item);
         assert!(a.date.is_some(), "{}", a.id);
