@@ -1,13 +1,54 @@
 //! Dictionaries as data: actors, agents, verb patterns, discards and issues, read from
 //! PETRARCH-format files or dyad's own format, and compiled into fast matchers at start-up.
 //!
-//! (Scaffold: an empty dictionary. The full crate replaces this.)
+//! # For the coder
+//!
+//! ```no_run
+//! use dyad_dict::Dictionary;
+//! let dict = Dictionary::shipped().expect("shipped dictionaries load");
+//! // Tokens of a sentence, as the segmenter gives them.
+//! let tokens = ["President", "Vladimir", "Putin", "'s", "foreign", "ministers", "met"];
+//! for m in dict.matchers().find_actors(&tokens) {
+//!     let actor = &dict.entries.actors[m.entry as usize];
+//!     let date = Some(dyad_dict::Date::constant(2005, 6, 1));
+//!     println!("{}..{} {:?}", m.start, m.end, actor.code_at(date));
+//! }
+//! for m in dict.matchers().find_agents(&tokens) {
+//!     let agent = &dict.entries.agents[m.entry as usize];
+//!     println!("agent {} {:?}", agent.code, agent.position);
+//! }
+//! for v in dict.matchers().find_verbs(&tokens) {
+//!     // v.start..v.end are the tokens of the (possibly multi-word) verb form; v.head is
+//!     // the token of the verb proper; block/verb index into entries.verb_blocks.
+//!     let block = &dict.entries.verb_blocks[v.block as usize];
+//!     println!("verb {} in block {}", tokens[v.head], block.name);
+//! }
+//! let info = dict.codebook().lookup("0431");
+//! ```
+//!
+//! * [`model`] holds the entry types (the contract with the coder), with their semantics.
+//! * [`petrarch`] reads the PETRARCH2 formats; [`export`] writes them back.
+//! * [`own`] reads and writes dyad's own format (`docs/dictionaries.md`).
+//! * [`matcher`] compiles phrases into Aho-Corasick automata over normalised tokens.
+//! * [`codebook`] is the CAMEO codebook (names, QuadClass, Goldstein, PLOVER).
 
+pub mod cli;
+pub mod codebook;
+pub mod export;
+pub mod forms;
+pub mod matcher;
 pub mod model;
+pub mod own;
+pub mod petrarch;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+pub use codebook::{CodeInfo, Codebook};
+pub use dyad_doc::Date;
+pub use matcher::{Matchers, PhraseMatch, VerbMatch};
 pub use model::*;
+pub use petrarch::Kind;
 
 /// A problem found while reading a dictionary file, reported as `file:line: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,11 +67,120 @@ impl std::fmt::Display for Problem {
 /// Why a dictionary set could not be loaded at all.
 #[derive(Debug, thiserror::Error)]
 pub enum DictError {
+    /// A file could not be read.
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A file's kind could not be recognised from its name.
+    #[error("{path}: not a dictionary file name (expected *.actors.txt, *.agents.txt, *.verbs.txt, CAMEO*.txt, *.discards.txt, *Issue*.txt, or dyad's *.actors, *.agents, *.verbs, *.discards, *.issues)")]
+    UnknownKind { path: PathBuf },
+}
+
+/// The format of a dictionary file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// PETRARCH2 (`*.actors.txt`, ...).
+    Petrarch,
+    /// dyad's own (`*.actors`, ...).
+    Own,
+}
+
+/// Recognises a file's format and kind from its name.
+pub fn recognise(path: &Path) -> Option<(Format, Kind)> {
+    let name = path.file_name()?.to_string_lossy();
+    if let Some(kind) = Kind::of_petrarch_name(&name) {
+        return Some((Format::Petrarch, kind));
+    }
+    own::kind_of_name(&name).map(|k| (Format::Own, k))
+}
+
+/// Counts of entries read, per kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub actors: usize,
+    /// Names of actors (primary and synonyms).
+    pub actor_names: usize,
+    pub agents: usize,
+    pub synsets: usize,
+    pub verb_blocks: usize,
+    pub verbs: usize,
+    pub patterns: usize,
+    pub transformations: usize,
+    pub discards: usize,
+    pub issues: usize,
+}
+
+impl Entries {
+    /// How many entries of each kind.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            actors: self.actors.len(),
+            actor_names: self.actors.iter().map(|a| a.names.len()).sum(),
+            agents: self.agents.len(),
+            synsets: self.synsets.len(),
+            verb_blocks: self.verb_blocks.len(),
+            verbs: self.verb_blocks.iter().map(|b| b.verbs.len()).sum(),
+            patterns: self.verb_blocks.iter().map(|b| b.patterns.len()).sum(),
+            transformations: self.transformations.len(),
+            discards: self.discards.len(),
+            issues: self.issues.len(),
+        }
+    }
+}
+
+impl Entries {
+    /// A copy with every provenance cleared: two sets read from different files (say, a
+    /// PETRARCH file and its dyad-format conversion) are the same dictionary when their
+    /// canonical forms are equal.
+    pub fn canonical(&self) -> Entries {
+        let mut e = self.clone();
+        let none = Provenance::default;
+        for a in &mut e.actors {
+            a.provenance = none();
+            for n in &mut a.names {
+                n.provenance = none();
+            }
+            for d in &mut a.dated {
+                d.provenance = none();
+            }
+        }
+        for a in &mut e.agents {
+            a.provenance = none();
+        }
+        for s in &mut e.synsets {
+            s.provenance = none();
+            for m in &mut s.members {
+                match m {
+                    SynsetMember::Phrase { provenance, .. }
+                    | SynsetMember::Synset { provenance, .. } => *provenance = none(),
+                }
+            }
+        }
+        for b in &mut e.verb_blocks {
+            b.provenance = none();
+            for v in &mut b.verbs {
+                v.provenance = none();
+            }
+            for p in &mut b.patterns {
+                p.provenance = none();
+            }
+        }
+        for t in &mut e.transformations {
+            t.provenance = none();
+        }
+        for d in &mut e.discards {
+            d.provenance = none();
+        }
+        for c in &mut e.issue_categories {
+            c.provenance = none();
+        }
+        for i in &mut e.issues {
+            i.provenance = none();
+        }
+        e
+    }
 }
 
 /// A loaded, compiled set of dictionaries.
@@ -39,22 +189,100 @@ pub struct Dictionary {
     /// Everything read, in file order (see [`model`]).
     pub entries: Entries,
     pub problems: Vec<Problem>,
+    codebook: Codebook,
+    matchers: OnceLock<Matchers>,
 }
 
+/// The shipped dictionaries, embedded so that the binary is self-contained: (file name, text).
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "actors.actors",
+        include_str!("../../../dictionaries/actors.actors"),
+    ),
+    (
+        "leaders.actors",
+        include_str!("../../../dictionaries/leaders.actors"),
+    ),
+    (
+        "agents.agents",
+        include_str!("../../../dictionaries/agents.agents"),
+    ),
+    (
+        "cameo.verbs",
+        include_str!("../../../dictionaries/cameo.verbs"),
+    ),
+    (
+        "discards.discards",
+        include_str!("../../../dictionaries/discards.discards"),
+    ),
+    (
+        "issues.issues",
+        include_str!("../../../dictionaries/issues.issues"),
+    ),
+];
+
 impl Dictionary {
-    /// The dictionaries shipped with dyad.
+    /// The dictionaries shipped with dyad (embedded in the binary).
     pub fn shipped() -> Result<Dictionary, DictError> {
-        Ok(Dictionary::default())
+        let mut dict = Dictionary {
+            codebook: Codebook::shipped(),
+            ..Dictionary::default()
+        };
+        for (name, text) in SHIPPED {
+            let path = Path::new(name);
+            if let Some((format, kind)) = recognise(path) {
+                dict.read_text(format, kind, &format!("dictionaries/{name}"), text);
+            }
+        }
+        Ok(dict)
     }
 
     /// Loads the given files (format recognised by name) instead of the shipped set.
     pub fn load(paths: &[PathBuf]) -> Result<Dictionary, DictError> {
+        let mut dict = Dictionary {
+            codebook: Codebook::shipped(),
+            ..Dictionary::default()
+        };
         for path in paths {
-            std::fs::metadata(path).map_err(|source| DictError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let (format, kind) =
+                recognise(path).ok_or_else(|| DictError::UnknownKind { path: path.clone() })?;
+            let text = read_lossy(path)?;
+            dict.read_text(format, kind, &path.display().to_string(), &text);
         }
-        Ok(Dictionary::default())
+        Ok(dict)
     }
+
+    /// Reads one file's text into this dictionary (invalidating compiled matchers).
+    pub fn read_text(&mut self, format: Format, kind: Kind, file: &str, text: &str) {
+        let mut entries = Entries::default();
+        match format {
+            Format::Petrarch => petrarch::read(kind, file, text, &mut entries, &mut self.problems),
+            Format::Own => own::read(kind, file, text, &mut entries, &mut self.problems),
+        }
+        self.entries.extend(entries);
+        self.matchers = OnceLock::new();
+    }
+
+    /// The CAMEO codebook.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// The compiled matchers (built on first use, then shared).
+    pub fn matchers(&self) -> &Matchers {
+        self.matchers
+            .get_or_init(|| Matchers::compile(&self.entries))
+    }
+}
+
+/// Reads a file as UTF-8, replacing invalid bytes with U+FFFD (the readers report them).
+pub fn read_lossy(path: &Path) -> Result<String, DictError> {
+    let bytes = std::fs::read(path).map_err(|source| DictError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
 }

@@ -1,0 +1,665 @@
+//! Compiled matchers: every dictionary phrase (with its generated variants) becomes a
+//! sequence of token ids, and one Aho-Corasick automaton per kind finds all leftmost-longest
+//! matches in a sentence's tokens in a single pass.
+//!
+//! Tokens are normalised by [`norm_token`]: case-folded, curly apostrophes made straight, a
+//! possessive `'s`/`'` removed, and `_` read as `-`. Dictionary words are split the way the
+//! segmenter splits text (leading and trailing `( ) , " '` become tokens of their own), and a
+//! hyphenated word also matches as its parts (`al-qaeda`, `al - qaeda`, `al qaeda`).
+//!
+//! A `Join::Gap` is compiled as adjacency (the Aho-Corasick automaton cannot skip words);
+//! the gap is kept in the model for a coder that wants to honour it.
+//!
+//! When several entries share a normalised phrase, the match reports the **last** one read
+//! (files loaded later override earlier ones, so a curated file overrides an imported one);
+//! [`PhraseMatcher::candidates`] gives them all in file order.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::forms::{noun_plurals, verb_forms};
+use crate::model::*;
+
+/// Normalises a sentence token or a dictionary word for matching.
+pub fn norm_token(token: &str) -> String {
+    let mut t: String = token
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '_' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    if t.chars().count() > 2 {
+        if let Some(s) = t.strip_suffix("'s") {
+            t = s.to_string();
+        } else if t.ends_with("s'") {
+            t.pop();
+        }
+    }
+    t
+}
+
+/// A match of a phrase in a token sequence: tokens `start..end` (half-open).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub start: usize,
+    pub end: usize,
+    /// The entry matched (index into the entries vector of its kind): the last one read
+    /// among those sharing the phrase.
+    pub entry: u32,
+    /// The compiled phrase (for [`PhraseMatcher::candidates`]).
+    pub phrase: u32,
+}
+
+/// Token vocabulary shared by all matchers: token → id (ids start at 1; 0 is "unknown").
+#[derive(Debug, Default)]
+struct Vocab {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocab {
+    fn intern(&mut self, t: &str) -> u32 {
+        let next = self.ids.len() as u32 + 1;
+        *self.ids.entry(t.to_string()).or_insert(next)
+    }
+
+    fn get(&self, t: &str) -> u32 {
+        self.ids.get(t).copied().unwrap_or(0)
+    }
+}
+
+/// Encodes a token id in 3 bytes, the first with its high bit set, so that a match can
+/// only begin and end on token boundaries (up to 2^21 distinct tokens).
+fn encode(id: u32, out: &mut Vec<u8>) {
+    out.push(0x80 | ((id >> 14) & 0x7f) as u8);
+    out.push(((id >> 7) & 0x7f) as u8);
+    out.push((id & 0x7f) as u8);
+}
+
+/// A phrase matcher over token sequences.
+#[derive(Debug, Default)]
+pub struct PhraseMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Per compiled phrase, the entries having it, in file order.
+    entries: Vec<Vec<u32>>,
+    /// Per compiled phrase, its length in tokens.
+    lengths: Vec<usize>,
+}
+
+/// Collects token-id phrases for one kind, merging duplicates.
+#[derive(Default)]
+struct Builder {
+    index: HashMap<Vec<u32>, usize>,
+    phrases: Vec<Vec<u32>>,
+    entries: Vec<Vec<u32>>,
+}
+
+impl Builder {
+    fn add(&mut self, vocab: &mut Vocab, tokens: &[String], entry: u32) {
+        if tokens.is_empty() {
+            return;
+        }
+        let ids: Vec<u32> = tokens.iter().map(|t| vocab.intern(t)).collect();
+        let at = match self.index.get(&ids) {
+            Some(&at) => at,
+            None => {
+                self.phrases.push(ids.clone());
+                self.entries.push(Vec::new());
+                self.index.insert(ids, self.phrases.len() - 1);
+                self.phrases.len() - 1
+            }
+        };
+        if !self.entries[at].contains(&entry) {
+            self.entries[at].push(entry);
+        }
+    }
+
+    fn build(self) -> PhraseMatcher {
+        let lengths = self.phrases.iter().map(Vec::len).collect();
+        let encoded: Vec<Vec<u8>> = self
+            .phrases
+            .iter()
+            .map(|p| {
+                let mut v = Vec::with_capacity(p.len() * 3);
+                for &id in p {
+                    encode(id, &mut v);
+                }
+                v
+            })
+            .collect();
+        let automaton = if encoded.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&encoded)
+                .ok()
+        };
+        PhraseMatcher {
+            automaton,
+            entries: self.entries,
+            lengths,
+        }
+    }
+}
+
+impl PhraseMatcher {
+    fn run(&self, ac: &AhoCorasick, vocab: &Vocab, normed: &[String]) -> Vec<PhraseMatch> {
+        let mut hay = Vec::with_capacity(normed.len() * 3);
+        for t in normed {
+            encode(vocab.get(t), &mut hay);
+        }
+        ac.find_iter(&hay)
+            .filter_map(|m| {
+                let phrase = m.pattern().as_usize();
+                let start = m.start() / 3;
+                let entry = *self.entries.get(phrase)?.last()?;
+                Some(PhraseMatch {
+                    start,
+                    end: start + self.lengths.get(phrase).copied().unwrap_or(0),
+                    entry,
+                    phrase: phrase as u32,
+                })
+            })
+            .collect()
+    }
+
+    /// Every entry sharing the matched phrase, in file order.
+    pub fn candidates(&self, m: &PhraseMatch) -> &[u32] {
+        self.entries
+            .get(m.phrase as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Number of distinct compiled phrases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing was compiled.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A verb form found in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerbMatch {
+    /// Tokens `start..end` of the form (several for a multi-word verb).
+    pub start: usize,
+    pub end: usize,
+    /// The token of the verb proper (the `+` head).
+    pub head: usize,
+    /// Index into `Entries::verb_blocks`.
+    pub block: u32,
+    /// Index into that block's `verbs`.
+    pub verb: u32,
+}
+
+/// A verb's address and the head offset of one of its forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerbRef {
+    pub block: u32,
+    pub verb: u32,
+    /// Offset of the head within the form's tokens.
+    pub head: u32,
+}
+
+/// Verb-form lookup: every form (regular or irregular, single or multi-word) of every verb.
+#[derive(Debug, Default)]
+pub struct VerbMatcher {
+    phrases: PhraseMatcher,
+    /// Per compiled phrase, the verbs it is a form of (parallel to `phrases.entries`).
+    refs: Vec<Vec<VerbRef>>,
+    /// Single-token forms → verbs.
+    single: HashMap<String, Vec<VerbRef>>,
+}
+
+impl VerbMatcher {
+    /// The verbs a single (raw) token is a form of; empty if none.
+    pub fn lookup(&self, token: &str) -> &[VerbRef] {
+        self.single
+            .get(&norm_token(token))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+/// Generates the folded forms of a verb: (tokens, head index) pairs.
+pub fn verb_form_tokens(verb: &Verb) -> Vec<(Vec<String>, usize)> {
+    let words: Vec<String> = verb.words.iter().map(|w| norm_token(w)).collect();
+    let mut out = vec![(words.clone(), verb.head)];
+    match &verb.irregular {
+        Some(forms) => {
+            for f in forms {
+                out.push((f.words.iter().map(|w| norm_token(w)).collect(), f.head));
+            }
+        }
+        None => {
+            if let Some(head) = words.get(verb.head) {
+                for form in verb_forms(head).into_iter().skip(1) {
+                    let mut w = words.clone();
+                    w[verb.head] = form;
+                    out.push((w, verb.head));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Splits a dictionary word into token-like pieces and returns the variants of the whole
+/// word list: leading/trailing `( ) , " '` become separate tokens; a hyphenated word also
+/// yields its parts with and without the hyphen token.
+fn phrase_variants(words: &[String]) -> Vec<Vec<String>> {
+    let mut variants: Vec<Vec<String>> = vec![Vec::new()];
+    for word in words {
+        let w = norm_token(word);
+        let mut pieces_pre = Vec::new();
+        let mut core = w.as_str();
+        while let Some(c) = core.chars().next().filter(|c| "(,\"'".contains(*c)) {
+            pieces_pre.push(c.to_string());
+            core = &core[c.len_utf8()..];
+        }
+        let mut pieces_post = Vec::new();
+        while let Some(c) = core.chars().last().filter(|c| "),\"".contains(*c)) {
+            pieces_post.insert(0, c.to_string());
+            core = &core[..core.len() - c.len_utf8()];
+        }
+        let mut alternatives: Vec<Vec<String>> = Vec::new();
+        if !core.is_empty() {
+            alternatives.push(vec![core.to_string()]);
+            if core.contains('-') && core.len() > 1 {
+                let parts: Vec<String> = core
+                    .split('-')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if parts.len() > 1 {
+                    alternatives.push(parts.clone());
+                    let mut with = Vec::new();
+                    for (i, p) in parts.iter().enumerate() {
+                        if i > 0 {
+                            with.push("-".to_string());
+                        }
+                        with.push(p.clone());
+                    }
+                    alternatives.push(with);
+                }
+            }
+        } else {
+            alternatives.push(Vec::new());
+        }
+        let mut next = Vec::new();
+        for v in &variants {
+            for alt in &alternatives {
+                let mut n = v.clone();
+                n.extend(pieces_pre.iter().cloned());
+                n.extend(alt.iter().cloned());
+                n.extend(pieces_post.iter().cloned());
+                next.push(n);
+            }
+        }
+        // Bound the blow-up for names full of hyphens.
+        next.truncate(16);
+        variants = next;
+    }
+    variants
+}
+
+/// All compiled matchers of a dictionary.
+#[derive(Debug, Default)]
+pub struct Matchers {
+    vocab: Vocab,
+    /// Actor names → `Entries::actors` indices.
+    pub actors: PhraseMatcher,
+    /// Agent phrases and their plurals → `Entries::agents` indices.
+    pub agents: PhraseMatcher,
+    /// Issue phrases (with their `n:`/`v:`/`+` expansions) → `Entries::issues` indices
+    /// (ignore lines included: check `Issue::ignore`).
+    pub issues: PhraseMatcher,
+    /// Discard phrases → `Entries::discards` indices. Open (stem) phrases also match the
+    /// regular plural of their last word; use [`DiscardMatcher`] semantics via
+    /// [`Matchers::find_discards`] for PETRARCH's substring rule.
+    pub discards: PhraseMatcher,
+    /// Verb forms.
+    pub verbs: VerbMatcher,
+}
+
+impl Matchers {
+    /// Compiles every kind of entry.
+    pub fn compile(entries: &Entries) -> Matchers {
+        let mut vocab = Vocab::default();
+
+        let mut b = Builder::default();
+        for (i, actor) in entries.actors.iter().enumerate() {
+            for name in &actor.names {
+                for v in phrase_variants(&name.phrase.words) {
+                    b.add(&mut vocab, &v, i as u32);
+                }
+            }
+        }
+        let actors = b.build();
+
+        let mut b = Builder::default();
+        for (i, agent) in entries.agents.iter().enumerate() {
+            let mut phrases: Vec<Vec<String>> = vec![agent.phrase.words.clone()];
+            match &agent.plurals {
+                Plurals::Regular => {
+                    if let Some((last, init)) = agent.phrase.words.split_last() {
+                        for p in noun_plurals(&norm_token(last)) {
+                            let mut w = init.to_vec();
+                            w.push(p);
+                            phrases.push(w);
+                        }
+                    }
+                }
+                Plurals::None => {}
+                Plurals::Irregular(forms) => phrases.extend(forms.iter().map(|f| f.words.clone())),
+            }
+            for p in phrases {
+                for v in phrase_variants(&p) {
+                    b.add(&mut vocab, &v, i as u32);
+                }
+            }
+        }
+        let agents = b.build();
+
+        let mut b = Builder::default();
+        for (i, issue) in entries.issues.iter().enumerate() {
+            for v in issue_variants(issue) {
+                b.add(&mut vocab, &v, i as u32);
+            }
+        }
+        let issues = b.build();
+
+        let mut b = Builder::default();
+        for (i, d) in entries.discards.iter().enumerate() {
+            let mut phrases = vec![d.phrase.words.clone()];
+            if !d.phrase.closed {
+                if let Some((last, init)) = d.phrase.words.split_last() {
+                    for p in noun_plurals(&norm_token(last)) {
+                        let mut w = init.to_vec();
+                        w.push(p);
+                        phrases.push(w);
+                    }
+                }
+            }
+            for p in phrases {
+                for v in phrase_variants(&p) {
+                    b.add(&mut vocab, &v, i as u32);
+                }
+            }
+        }
+        let discards = b.build();
+
+        // Verbs: entry id is a running index into `flat`.
+        let mut b = Builder::default();
+        let mut flat: Vec<VerbRef> = Vec::new();
+        let mut single: HashMap<String, Vec<VerbRef>> = HashMap::new();
+        for (bi, block) in entries.verb_blocks.iter().enumerate() {
+            for (vi, verb) in block.verbs.iter().enumerate() {
+                for (tokens, head) in verb_form_tokens(verb) {
+                    let r = VerbRef {
+                        block: bi as u32,
+                        verb: vi as u32,
+                        head: head as u32,
+                    };
+                    if tokens.len() == 1 {
+                        let list = single.entry(tokens[0].clone()).or_default();
+                        if !list.contains(&r) {
+                            list.push(r);
+                        }
+                    }
+                    flat.push(r);
+                    b.add(&mut vocab, &tokens, flat.len() as u32 - 1);
+                }
+            }
+        }
+        let phrases = b.build();
+        let refs = phrases
+            .entries
+            .iter()
+            .map(|ids| {
+                let mut v: Vec<VerbRef> = Vec::new();
+                for &id in ids {
+                    if let Some(r) = flat.get(id as usize) {
+                        if !v.contains(r) {
+                            v.push(*r);
+                        }
+                    }
+                }
+                v
+            })
+            .collect();
+        let verbs = VerbMatcher {
+            phrases,
+            refs,
+            single,
+        };
+
+        Matchers {
+            vocab,
+            actors,
+            agents,
+            issues,
+            discards,
+            verbs,
+        }
+    }
+
+    fn norm(tokens: &[impl AsRef<str>]) -> Vec<String> {
+        tokens.iter().map(|t| norm_token(t.as_ref())).collect()
+    }
+
+    /// Actor name matches in a sentence's tokens (leftmost-longest).
+    pub fn find_actors(&self, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
+        self.find_in(&self.actors, tokens)
+    }
+
+    /// Agent matches (singular and plural forms).
+    pub fn find_agents(&self, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
+        self.find_in(&self.agents, tokens)
+    }
+
+    /// Issue matches (including ignore phrases).
+    pub fn find_issues(&self, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
+        self.find_in(&self.issues, tokens)
+    }
+
+    /// Discard matches.
+    pub fn find_discards(&self, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
+        self.find_in(&self.discards, tokens)
+    }
+
+    fn find_in(&self, m: &PhraseMatcher, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
+        match &m.automaton {
+            Some(ac) => m.run(ac, &self.vocab, &Self::norm(tokens)),
+            None => Vec::new(),
+        }
+    }
+
+    /// Verb forms in a sentence's tokens (leftmost-longest: a multi-word form wins over its
+    /// head alone). A form shared by several verbs yields one match per verb.
+    pub fn find_verbs(&self, tokens: &[impl AsRef<str>]) -> Vec<VerbMatch> {
+        let mut out = Vec::new();
+        for m in self.find_in(&self.verbs.phrases, tokens) {
+            for r in self.verbs.refs.get(m.phrase as usize).into_iter().flatten() {
+                out.push(VerbMatch {
+                    start: m.start,
+                    end: m.end,
+                    head: m.start + r.head as usize,
+                    block: r.block,
+                    verb: r.verb,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The token sequences an issue phrase stands for, after `n:`, `v:` and `+` expansion.
+pub fn issue_variants(issue: &Issue) -> Vec<Vec<String>> {
+    let mut variants: Vec<Vec<String>> = vec![Vec::new()];
+    for word in &issue.words {
+        // Each part's alternatives.
+        let part_alts: Vec<Vec<String>> = word
+            .parts
+            .iter()
+            .map(|p| {
+                let t = norm_token(&p.text);
+                match p.expansion {
+                    Expansion::None => vec![t],
+                    Expansion::Noun => {
+                        let mut v = vec![t.clone()];
+                        v.extend(noun_plurals(&t));
+                        v
+                    }
+                    Expansion::Verb => verb_forms(&t),
+                }
+            })
+            .collect();
+        // Combinations of parts, joined by a space (separate tokens) or a hyphen.
+        let mut combos: Vec<Vec<String>> = vec![Vec::new()];
+        for (i, alts) in part_alts.iter().enumerate() {
+            let mut next = Vec::new();
+            for c in &combos {
+                for a in alts {
+                    if i == 0 {
+                        next.push(vec![a.clone()]);
+                    } else {
+                        let mut spaced = c.clone();
+                        spaced.push(a.clone());
+                        next.push(spaced);
+                        let mut hyph = c.clone();
+                        if let Some(last) = hyph.last_mut() {
+                            *last = format!("{last}-{a}");
+                        }
+                        next.push(hyph);
+                    }
+                }
+            }
+            combos = next;
+        }
+        let mut next = Vec::new();
+        for v in &variants {
+            for c in &combos {
+                let mut n = v.clone();
+                n.extend(c.iter().cloned());
+                next.push(n);
+            }
+        }
+        next.truncate(64);
+        variants = next;
+    }
+    // Hyphenated combinations also match as separate tokens around a `-`.
+    let mut out = Vec::new();
+    for v in variants {
+        out.extend(phrase_variants(&v));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::petrarch::{read, Kind};
+
+    fn entries(kind: Kind, text: &str) -> Entries {
+        let mut e = Entries::default();
+        let mut p = Vec::new();
+        read(kind, "t.txt", text, &mut e, &mut p);
+        assert!(p.is_empty(), "{p:?}");
+        e
+    }
+
+    #[test]
+    fn actors_longest_leftmost_with_possessive_and_hyphens() {
+        let e = entries(
+            Kind::Actors,
+            "RUSSIA_ [RUS]\nRUSSIAN_DEFENCE_MINISTRY [RUSMIL]\nAL-QAEDA [IMGALQ]\nVLADIMIR_PUTIN_ [RUSGOV]\n",
+        );
+        let m = Matchers::compile(&e);
+        let toks = [
+            "The", "Russian", "Defence", "Ministry", "and", "Vladimir", "Putin's", "Russia",
+        ];
+        let found = m.find_actors(&toks);
+        let spans: Vec<(usize, usize, u32)> =
+            found.iter().map(|f| (f.start, f.end, f.entry)).collect();
+        assert_eq!(spans, vec![(1, 4, 1), (5, 7, 3), (7, 8, 0)]);
+        for toks in [
+            vec!["al-Qaeda"],
+            vec!["al", "-", "Qaeda"],
+            vec!["Al", "Qaeda"],
+        ] {
+            let f = m.find_actors(&toks);
+            assert_eq!(f.len(), 1, "{toks:?}");
+            assert_eq!(f[0].end, toks.len());
+        }
+        assert!(m.find_actors(&["Ministry"]).is_empty());
+    }
+
+    #[test]
+    fn later_entries_override_and_candidates_keep_all() {
+        let e = entries(
+            Kind::Actors,
+            "GEORGE_ROBERTSON_ [GBRGOV]\nGEORGE_ROBERTSON_ [IGOWSTNAT]\n",
+        );
+        let m = Matchers::compile(&e);
+        let f = m.find_actors(&["George", "Robertson"]);
+        assert_eq!(f[0].entry, 1);
+        assert_eq!(m.actors.candidates(&f[0]), &[0, 1]);
+    }
+
+    #[test]
+    fn agents_plurals() {
+        let e = entries(
+            Kind::Agents,
+            "FOREIGN_MINISTER [~GOVFRM]\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]\nPOLICE {} [~COP]\nPARTY [~PTY]\n",
+        );
+        let m = Matchers::compile(&e);
+        assert_eq!(m.find_agents(&["foreign", "ministers"])[0].entry, 0);
+        assert_eq!(m.find_agents(&["attorneys", "general"])[0].entry, 1);
+        assert!(m.find_agents(&["attorney", "generals"]).is_empty());
+        assert!(m.find_agents(&["polices"]).is_empty());
+        assert_eq!(m.find_agents(&["parties"])[0].entry, 3);
+    }
+
+    #[test]
+    fn verb_forms_regular_irregular_multiword() {
+        let e = entries(
+            Kind::Verbs,
+            "--- ACCUSE [112] ---\nACCUSE\nSPEED {SPEEDING SPEEDS SPED }\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\nWIRE_+TAP\n",
+        );
+        let m = Matchers::compile(&e);
+        assert_eq!(m.verbs.lookup("accused").len(), 1);
+        assert_eq!(m.verbs.lookup("Sped")[0].verb, 1);
+        assert!(m.verbs.lookup("speeded").is_empty());
+        let f = m.find_verbs(&["police", "cordoned", "off", "the", "area"]);
+        assert_eq!((f[0].start, f[0].end, f[0].head, f[0].verb), (1, 3, 1, 2));
+        let f = m.find_verbs(&["they", "wire", "tapped"]);
+        assert!(f.is_empty(), "no regular doubling: {f:?}");
+        let f = m.find_verbs(&["they", "wire", "taps"]);
+        assert_eq!((f[0].start, f[0].head), (1, 2));
+    }
+
+    #[test]
+    fn issues_expansions() {
+        let e = entries(
+            Kind::Issues,
+            "pre+n:school [ECE]\nethnic v:purge [ATR]\nal+zarqawi network [T]\n",
+        );
+        let m = Matchers::compile(&e);
+        assert_eq!(m.find_issues(&["pre-schools"])[0].entry, 0);
+        assert_eq!(m.find_issues(&["pre", "school"])[0].entry, 0);
+        assert_eq!(m.find_issues(&["ethnic", "purged"])[0].entry, 1);
+        assert_eq!(m.find_issues(&["al-Zarqawi", "network"])[0].entry, 2);
+        assert!(m.find_issues(&["ethnic", "purge", "x"]).len() == 1);
+    }
+}

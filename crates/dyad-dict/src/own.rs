@@ -1,0 +1,570 @@
+//! dyad's own dictionary format: plain, line-oriented text that an analyst edits with any
+//! editor (documented with examples in `docs/dictionaries.md`).
+//!
+//! Files are recognised by name: `*.actors`, `*.agents`, `*.verbs`, `*.discards`,
+//! `*.issues`. Names are written as people write them, words separated by blanks
+//! ("Jaap de Hoop Scheffer"); dates are ISO (`RUSGOV 2000-05-07..2008-05-07`).
+//!
+//! Reading translates each line to its PETRARCH equivalent (line numbers kept) and runs the
+//! PETRARCH reader, so both formats share one grammar for what they have in common and
+//! every problem is reported against the dyad file's own line.
+
+use std::fmt::Write as _;
+
+use crate::model::*;
+use crate::petrarch::{self, Kind};
+use crate::Problem;
+
+/// The kind of a dyad-format file by its extension.
+pub fn kind_of_name(name: &str) -> Option<Kind> {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit('.').next()?;
+    match ext {
+        "actors" => Some(Kind::Actors),
+        "agents" => Some(Kind::Agents),
+        "verbs" => Some(Kind::Verbs),
+        "discards" => Some(Kind::Discards),
+        "issues" => Some(Kind::Issues),
+        _ => None,
+    }
+}
+
+/// Reads a dyad-format file's text.
+pub fn read(
+    kind: Kind,
+    file: &str,
+    text: &str,
+    entries: &mut Entries,
+    problems: &mut Vec<Problem>,
+) {
+    let mut translated = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.lines().enumerate() {
+        match translate(kind, line) {
+            Ok(t) => translated.push_str(&t),
+            Err(msg) => {
+                problems.push(Problem {
+                    file: file.to_string(),
+                    line: i as u32 + 1,
+                    message: msg,
+                });
+            }
+        }
+        translated.push('\n');
+    }
+    petrarch::read(kind, file, &translated, entries, problems);
+}
+
+/// Splits off a `#` comment, keeping it verbatim for re-attachment.
+fn split_comment(line: &str) -> (&str, &str) {
+    match line.find('#') {
+        Some(at) => (&line[..at], &line[at..]),
+        None => (line, ""),
+    }
+}
+
+/// `Jaap de Hoop Scheffer` → `Jaap_de_Hoop_Scheffer_`; a trailing `*` leaves it open.
+/// ` ... ` between words is a gap (PETRARCH blank).
+fn name_to_petrarch(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.contains('_') {
+        return Err(format!(
+            "`_` in the name `{name}` (write words with blanks)"
+        ));
+    }
+    let (name, open) = match name.strip_suffix('*') {
+        Some(n) => (n.trim_end(), true),
+        None => (name, false),
+    };
+    let mut out = String::new();
+    let mut gap = false;
+    for w in name.split_whitespace() {
+        if w == "..." {
+            gap = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(if gap { ' ' } else { '_' });
+        }
+        gap = false;
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        return Err("empty name".to_string());
+    }
+    if !open {
+        out.push('_');
+    }
+    Ok(out)
+}
+
+/// `2000-05-07` → `20000507`.
+fn iso_to_compact(d: &str) -> Result<String, String> {
+    let d = d.trim();
+    let date: dyad_doc::Date = d
+        .parse()
+        .map_err(|_| format!("date `{d}` is not YYYY-MM-DD"))?;
+    Ok(format!(
+        "{:04}{:02}{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    ))
+}
+
+fn translate(kind: Kind, line: &str) -> Result<String, String> {
+    let (body, comment) = split_comment(line);
+    if body.trim().is_empty() {
+        return Ok(line.to_string());
+    }
+    let out = match kind {
+        Kind::Actors => actor_line(body)?,
+        Kind::Agents => agent_line(body)?,
+        Kind::Discards => {
+            let t = body.trim();
+            match t.strip_prefix('+') {
+                Some(rest) => format!("+{}", name_to_petrarch(rest)?),
+                None => name_to_petrarch(t)?,
+            }
+        }
+        Kind::Issues => issue_line(body)?,
+        Kind::Verbs => verb_line(body)?,
+    };
+    Ok(format!("{out} {comment}"))
+}
+
+fn actor_line(body: &str) -> Result<String, String> {
+    if body.starts_with(char::is_whitespace) {
+        // A code line: `CODE`, `CODE A..B`, `CODE A..`, `CODE ..B`.
+        let mut parts = body.split_whitespace();
+        let code = parts.next().unwrap_or("");
+        let range = parts.next();
+        if parts.next().is_some() {
+            return Err(format!("code line `{}` has extra text", body.trim()));
+        }
+        return Ok(match range {
+            None => format!("\t[{code}]"),
+            Some(r) => {
+                let (a, b) = r
+                    .split_once("..")
+                    .ok_or_else(|| format!("date range `{r}` is not A..B, A.. or ..B"))?;
+                match (a.is_empty(), b.is_empty()) {
+                    (false, false) => {
+                        format!("\t[{code} {}-{}]", iso_to_compact(a)?, iso_to_compact(b)?)
+                    }
+                    (false, true) => format!("\t[{code} >{}]", iso_to_compact(a)?),
+                    (true, false) => format!("\t[{code} <{}]", iso_to_compact(b)?),
+                    (true, true) => return Err(format!("empty date range `{r}`")),
+                }
+            }
+        });
+    }
+    let t = body.trim();
+    let (plus, rest) = match t.strip_prefix('+') {
+        Some(r) => ("+", r),
+        None => ("", t),
+    };
+    let (name, code) = match rest.find('[') {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest, ""),
+    };
+    Ok(format!("{plus}{} {code}", name_to_petrarch(name)?))
+}
+
+fn agent_line(body: &str) -> Result<String, String> {
+    let t = body.trim();
+    let (rest, code) = t
+        .rsplit_once(char::is_whitespace)
+        .ok_or_else(|| format!("agent line `{t}` needs a phrase and a code like ~GOV"))?;
+    if !code.contains('~') {
+        return Err(format!("agent code `{code}` has no `~`"));
+    }
+    let (phrase, plurals) = match rest.find('{') {
+        Some(open) => {
+            let close = rest
+                .rfind('}')
+                .ok_or_else(|| format!("unclosed `{{` in `{t}`"))?;
+            let inner = &rest[open + 1..close];
+            let forms = inner
+                .split('|')
+                .filter(|f| !f.trim().is_empty())
+                .map(name_to_petrarch)
+                .collect::<Result<Vec<_>, _>>()?;
+            // PETRARCH plural forms are written unclosed.
+            let forms: Vec<&str> = forms.iter().map(|f| f.trim_end_matches('_')).collect();
+            (&rest[..open], format!(" {{{}}}", forms.join(" ")))
+        }
+        None => (rest, String::new()),
+    };
+    let p = name_to_petrarch(phrase)?;
+    Ok(format!("{}{plurals} [{code}]", p.trim_end_matches('_')))
+}
+
+fn issue_line(body: &str) -> Result<String, String> {
+    let t = body.trim();
+    if let Some(rest) = t.strip_prefix("category ") {
+        let mut words = rest.split_whitespace();
+        let name = words.next().unwrap_or("");
+        let mut attrs = format!("CATEGORY=\"{name}\"");
+        for w in words {
+            let (k, v) = w
+                .split_once('=')
+                .ok_or_else(|| format!("category attribute `{w}` is not KEY=VALUE"))?;
+            let _ = write!(attrs, " {k}=\"{v}\"");
+        }
+        return Ok(format!("<ISSUE {attrs}>"));
+    }
+    if t == "end category" {
+        return Ok("</ISSUE>".to_string());
+    }
+    if let Some(rest) = t.strip_prefix("ignore2:") {
+        return Ok(format!("~~{}", rest.trim()));
+    }
+    if let Some(rest) = t.strip_prefix("ignore:") {
+        return Ok(format!("~{}", rest.trim()));
+    }
+    let (phrase, code) = t
+        .split_once("=>")
+        .ok_or_else(|| format!("issue line `{t}` is not `phrase => CODE`"))?;
+    Ok(format!("{} [{}]", phrase.trim(), code.trim()))
+}
+
+/// Verb lines differ from PETRARCH: words with blanks, `+` only when the head is not the
+/// first word, irregular forms separated by `|`. Everything else is PETRARCH's syntax.
+fn verb_line(body: &str) -> Result<String, String> {
+    let t = body.trim();
+    if t.starts_with(['-', '~', '&', '+']) {
+        return Ok(body.to_string());
+    }
+    let (rest, code) = match t.rfind('[') {
+        Some(at) => (&t[..at], &t[at..]),
+        None => (t, ""),
+    };
+    let (main, forms) = match rest.find('{') {
+        Some(open) => {
+            let close = rest
+                .rfind('}')
+                .ok_or_else(|| format!("unclosed `{{` in `{t}`"))?;
+            let forms: Vec<String> = rest[open + 1..close]
+                .split('|')
+                .filter(|f| !f.trim().is_empty())
+                .map(verb_words)
+                .collect();
+            (&rest[..open], format!(" {{{}}}", forms.join(" ")))
+        }
+        None => (rest, String::new()),
+    };
+    Ok(format!("{}{forms} {code}", verb_words(main)))
+}
+
+fn verb_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 1 && !words.iter().any(|w| w.starts_with('+')) {
+        format!("+{}", words.join("_"))
+    } else {
+        words.join("_")
+    }
+}
+
+// ------------------------------------------------------------------------------ writers
+
+/// Writes `entries` of `kind` in dyad's format.
+pub fn write(kind: Kind, entries: &Entries) -> String {
+    match kind {
+        Kind::Actors => write_actors(entries),
+        Kind::Agents => write_agents(entries),
+        Kind::Verbs => write_verbs(entries),
+        Kind::Discards => write_discards(entries),
+        Kind::Issues => write_issues(entries),
+    }
+}
+
+fn comment(out: &mut String, c: &Option<String>) {
+    if let Some(c) = c {
+        let _ = write!(out, "  # {c}");
+    }
+}
+
+fn name(p: &Phrase) -> String {
+    let mut s = String::new();
+    for (i, w) in p.words.iter().enumerate() {
+        if i > 0 {
+            s.push_str(match p.joins.get(i - 1) {
+                Some(Join::Gap) => " ... ",
+                _ => " ",
+            });
+        }
+        s.push_str(w);
+    }
+    if !p.closed {
+        s.push('*');
+    }
+    s
+}
+
+fn iso(d: dyad_doc::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+const HEADER: &str = "# dyad dictionary (format: docs/dictionaries.md)\n";
+
+fn write_actors(e: &Entries) -> String {
+    let mut out = format!("{HEADER}\n");
+    for a in &e.actors {
+        for (i, n) in a.names.iter().enumerate() {
+            if i > 0 {
+                out.push_str("+ ");
+            }
+            out.push_str(&name(&n.phrase));
+            if i == 0 {
+                if let Some(c) = &a.default_code {
+                    let _ = write!(out, " [{c}]");
+                }
+            }
+            comment(&mut out, &n.comment);
+            out.push('\n');
+        }
+        for d in &a.dated {
+            let r = match d.range {
+                DateRange::Before(x) => format!("..{}", iso(x)),
+                DateRange::After(x) => format!("{}..", iso(x)),
+                DateRange::Between(x, y) => format!("{}..{}", iso(x), iso(y)),
+            };
+            let _ = writeln!(out, "    {} {}", d.code, r);
+        }
+    }
+    out
+}
+
+fn write_agents(e: &Entries) -> String {
+    let mut out = format!("{HEADER}\n");
+    for a in &e.agents {
+        let mut p = a.phrase.clone();
+        p.closed = true;
+        out.push_str(&name(&p));
+        match &a.plurals {
+            Plurals::Regular => {}
+            Plurals::None => out.push_str(" {}"),
+            Plurals::Irregular(forms) => {
+                let f: Vec<String> = forms
+                    .iter()
+                    .map(|f| {
+                        let mut f = f.clone();
+                        f.closed = true;
+                        name(&f)
+                    })
+                    .collect();
+                let _ = write!(out, " {{{}}}", f.join(" | "));
+            }
+        }
+        match a.position {
+            AgentPosition::Suffix => {
+                let _ = write!(out, " ~{}", a.code);
+            }
+            AgentPosition::Prefix => {
+                let _ = write!(out, " {}~", a.code);
+            }
+        }
+        comment(&mut out, &a.comment);
+        out.push('\n');
+    }
+    out
+}
+
+fn write_discards(e: &Entries) -> String {
+    let mut out = format!("{HEADER}\n");
+    for d in &e.discards {
+        if d.scope == DiscardScope::Story {
+            out.push_str("+ ");
+        }
+        out.push_str(&name(&d.phrase));
+        comment(&mut out, &d.comment);
+        out.push('\n');
+    }
+    out
+}
+
+fn write_issues(e: &Entries) -> String {
+    use crate::export::{issue_layout, issue_word, IssueStep};
+    let mut out = format!("{HEADER}\n");
+    for step in issue_layout(e) {
+        match step {
+            IssueStep::Open(c) => {
+                if let Some(c) = e.issue_categories.get(c) {
+                    let mut s = format!("category {}", c.name);
+                    for (k, v) in &c.attributes {
+                        if !k.eq_ignore_ascii_case("CATEGORY") {
+                            let _ = write!(s, " {k}={v}");
+                        }
+                    }
+                    let _ = writeln!(out, "{s}");
+                }
+            }
+            IssueStep::Close => out.push_str("end category\n\n"),
+            IssueStep::Issue(idx) => {
+                let Some(i) = e.issues.get(idx) else { continue };
+                let words: Vec<String> = i.words.iter().map(issue_word).collect();
+                let words = words.join(" ");
+                match (i.ignore, &i.code) {
+                    (Some(2), _) => {
+                        let _ = write!(out, "ignore2: {words}");
+                    }
+                    (Some(_), _) => {
+                        let _ = write!(out, "ignore: {words}");
+                    }
+                    (None, code) => {
+                        let _ = write!(out, "{words} => {}", code.as_deref().unwrap_or(""));
+                    }
+                }
+                comment(&mut out, &i.comment);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+fn own_verb_form(words: &[String], head: usize) -> String {
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if words.len() > 1 && i == head && head != 0 {
+                format!("+{w}")
+            } else {
+                w.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn write_verbs(e: &Entries) -> String {
+    // Synsets, patterns and transformations use PETRARCH's syntax: take them from the
+    // PETRARCH writer and rewrite only the verb lines.
+    let mut out = format!("{HEADER}\n");
+    for s in &e.synsets {
+        let _ = write!(out, "&{}{}", s.name, if s.no_plurals { "_" } else { "" });
+        comment(&mut out, &s.comment);
+        out.push('\n');
+        for m in &s.members {
+            match m {
+                SynsetMember::Phrase { phrase, .. } => {
+                    let mut w = phrase.words.join("_");
+                    if phrase.closed {
+                        w.push('_');
+                    }
+                    let _ = writeln!(out, "+ {w}");
+                }
+                SynsetMember::Synset { name, .. } => {
+                    let _ = writeln!(out, "+ &{name}");
+                }
+            }
+        }
+        out.push('\n');
+    }
+    for b in &e.verb_blocks {
+        let _ = writeln!(out, "--- {} [{}] ---", b.name, b.code.as_written());
+        for v in &b.verbs {
+            out.push_str(&own_verb_form(&v.words, v.head));
+            if let Some(forms) = &v.irregular {
+                let f: Vec<String> = forms
+                    .iter()
+                    .map(|f| own_verb_form(&f.words, f.head))
+                    .collect();
+                let _ = write!(out, " {{{}}}", f.join(" | "));
+            }
+            if let Some(c) = &v.code {
+                let _ = write!(out, " [{}]", c.as_written());
+            }
+            comment(&mut out, &v.comment);
+            out.push('\n');
+        }
+        for p in &b.patterns {
+            let _ = write!(
+                out,
+                "- {}  [{}]",
+                crate::export::pattern_body(p),
+                p.code.as_written()
+            );
+            comment(&mut out, &p.comment);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    let petrarch = crate::export::write(
+        Kind::Verbs,
+        &Entries {
+            transformations: e.transformations.clone(),
+            ..Entries::default()
+        },
+    );
+    for line in petrarch.lines().filter(|l| l.starts_with('~')) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_own(kind: Kind, text: &str) -> (Entries, Vec<Problem>) {
+        let mut e = Entries::default();
+        let mut p = Vec::new();
+        read(kind, "t", text, &mut e, &mut p);
+        (e, p)
+    }
+
+    #[test]
+    fn actors_in_own_format() {
+        let text = "# NATO\nJaap de Hoop Scheffer  # Dutch\n+ Jaap Scheffer\n    NLDGOV 2002-07-22..2003-12-03\n    IGOWSTNAT 2004-01-01..2009-08-01\n    NLDELI\nIsrael* [ISR]\n";
+        let (e, p) = read_own(Kind::Actors, text);
+        assert!(p.is_empty(), "{p:?}");
+        let a = &e.actors[0];
+        assert_eq!(
+            a.names[0].phrase.words,
+            vec!["Jaap", "de", "Hoop", "Scheffer"]
+        );
+        assert!(a.names[0].phrase.closed);
+        assert_eq!(a.names[1].provenance.line, 3);
+        assert_eq!(
+            a.code_at(Some(dyad_doc::Date::constant(2005, 1, 1))),
+            Some("IGOWSTNAT")
+        );
+        assert_eq!(
+            a.code_at(Some(dyad_doc::Date::constant(2012, 1, 1))),
+            Some("NLDELI")
+        );
+        assert!(!e.actors[1].names[0].phrase.closed);
+        let (_, p) = read_own(Kind::Actors, "X\n    C 2001-02-30..2002-01-01\n");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].line, 2);
+    }
+
+    #[test]
+    fn round_trip_each_kind() {
+        let cases = [
+            (Kind::Agents, "FOREIGN_MINISTER [~GOVFRM] # x\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]\nPOLICE {} [~COP]\nHUMAN_RIGHTS_BODY [NGO~]\nCHIEF EXECUTIVE [~GOV]\n"),
+            (Kind::Discards, "+ACADEMY AWARD # x\nBASEBALL\nWORLD_CUP_\n"),
+            (Kind::Issues, "<ISSUE CATEGORY=\"E\" TYPE=\"ALL\">\nn:pre+school [ECE] # c\n~a head start\n~~x y\n</ISSUE>\n"),
+            (Kind::Verbs, "&CUR\n+DOLLARS\n+SWISS FRANCS_\n&AUX_\n+&CUR\n--- ABANDON [345] ---\nABANDON # c\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\nWIRE_+TAP [002]\n- * NEW_&CUR_RELATIONS [903]\n- + KNOWN_ * IN_ $  [076]\n- % SAID WOULD_*_TALKS [102]\n- * (FOR {FINANCIAL AID}) (WITH) [073]\n- IN_* [:173]\n~ a (a b ATTACK) SAY = a b 138\n"),
+            (Kind::Actors, "A_B_ [X] ; c\n+C D\n\t[Y 010101-020202]\n\t[Z >20100101]\nE\n\t[W <900101]\n"),
+        ];
+        for (kind, text) in cases {
+            let mut a = Entries::default();
+            let mut p = Vec::new();
+            petrarch::read(kind, "a", text, &mut a, &mut p);
+            assert!(p.is_empty(), "{kind:?}: {p:?}");
+            let own_text = write(kind, &a);
+            let (b, mut p) = read_own(kind, &own_text);
+            assert!(p.is_empty(), "{kind:?}: {p:?}\n{own_text}");
+            assert_eq!(a.canonical(), b.canonical(), "{kind:?}\n{own_text}");
+            let pet = crate::export::write(kind, &b);
+            let mut c = Entries::default();
+            petrarch::read(kind, "c", &pet, &mut c, &mut p);
+            assert!(p.is_empty(), "{kind:?}: {p:?}\n{pet}");
+            assert_eq!(a.canonical(), c.canonical(), "{kind:?}\n{pet}");
+        }
+    }
+}
