@@ -1,9 +1,13 @@
 use dyad_syntax::{testing, Analyzer};
-
-#[test]
-fn print() {
-    let s = std::env::var("DYAD_SENT")
-        .unwrap_or("The US leader prepared to attend the Beijing Olympics .".into());
+/// Prints the analysis of one sentence given as arguments (tokens separated by spaces):
+/// `cargo run -p dyad-syntax --example show -- Russia agreed to hold talks .`
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let s = if args.is_empty() {
+        "Russia agreed to hold talks with NATO .".to_string()
+    } else {
+        args.join(" ")
+    };
     let doc = testing::doc(&s);
     let sx = Analyzer::shipped().analyze(&doc, 0);
     for i in 0..sx.len() as u32 {

@@ -174,6 +174,35 @@ impl Analyzer {
             cands.extend_from_slice(&scratch);
         }
         starts.push(cands.len() as u32);
+        // Right-to-left: is a verb that cannot be a noun coming before the next clause
+        // boundary? Then a noun/verb-ambiguous word here is more likely the noun ("peace talks
+        // with NATO collapsed"). Bounded window, so linear.
+        let n = toks.len();
+        let mut verb_ahead = vec![false; n];
+        let mut dist_to_verb = usize::MAX;
+        for i in (0..n).rev() {
+            verb_ahead[i] = dist_to_verb <= 6;
+            let c = &cands[starts[i] as usize..starts[i + 1] as usize];
+            let boundary = c.iter().any(|c| {
+                matches!(
+                    c.tag,
+                    Tag::Comma | Tag::Period | Tag::Colon | Tag::CC | Tag::WDT | Tag::WP
+                )
+            }) || self
+                .classes
+                .complementizers
+                .contains(toks[i].lower.as_str());
+            let verb_only = !c.iter().any(|c| c.tag.is_noun())
+                && c.iter()
+                    .any(|c| matches!(c.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+            dist_to_verb = if boundary {
+                usize::MAX
+            } else if verb_only {
+                0
+            } else {
+                dist_to_verb.saturating_add(1)
+            };
+        }
         let mut chosen: Vec<Cand<'l>> = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             let mine = &cands[starts[i] as usize..starts[i + 1] as usize];
@@ -183,7 +212,7 @@ impl Analyzer {
                 &[][..]
             };
             let next_word = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
-            let ctx = Context::new(
+            let mut ctx = Context::new(
                 &chosen,
                 toks,
                 i,
@@ -191,6 +220,8 @@ impl Analyzer {
                 next_word,
                 &self.classes.singular_pronouns,
             );
+            ctx.next_complementizer = self.classes.complementizers.contains(next_word);
+            ctx.verb_ahead = verb_ahead[i] && mine.iter().any(|c| c.tag.is_noun());
             let best = mine
                 .iter()
                 .map(|c| (c, c.score + ctx.bonus(c.tag, &toks[i])))
@@ -245,6 +276,12 @@ struct Context<'c> {
     next_word: &'c str,
     /// Third-person singular subject pronouns (agreement with VBZ).
     singular: &'c HashSet<Box<str>>,
+    /// The next token starts with a capital.
+    next_cap: bool,
+    /// The next word is a complementiser ("that", "whether").
+    next_complementizer: bool,
+    /// This token can be a noun, and an unambiguous verb follows before a clause boundary.
+    verb_ahead: bool,
 }
 
 fn is_subjectish(t: Tag) -> bool {
@@ -304,6 +341,9 @@ impl<'c> Context<'c> {
             next,
             next_word,
             singular,
+            next_cap: toks.get(i + 1).is_some_and(|t| t.cap),
+            next_complementizer: false,
+            verb_ahead: false,
         }
     }
 
@@ -366,7 +406,27 @@ impl<'c> Context<'c> {
                 } else {
                     0.0
                 };
-                base + agree + by
+                // Two finite verbs in a row are rare: "peace talks began" has a noun first.
+                let next_t = self.next_best();
+                let verb_follows = if next_t.is_some_and(|n| n.is_finite()) {
+                    -1.5
+                } else {
+                    0.0
+                };
+                // A present-tense verb right after a noun and before a preposition or the end
+                // of a phrase is more often the head of a compound ("a state visit to").
+                let phrase_end = if t != Tag::VBD
+                    && p.is_some_and(|p| p.is_noun())
+                    && !self.next_complementizer
+                    && next_t.is_some_and(|n| {
+                        matches!(n, Tag::IN | Tag::Comma | Tag::Period | Tag::CC | Tag::Colon)
+                    }) {
+                    -1.0
+                } else {
+                    0.0
+                };
+                let later_verb = if self.verb_ahead { -1.5 } else { 0.0 };
+                base + agree + by + verb_follows + phrase_end + later_verb
             }
             Tag::VBN => {
                 let base = match aux {
@@ -402,6 +462,9 @@ impl<'c> Context<'c> {
                 if verb_before || prep {
                     b += 0.5;
                 }
+                if self.next_best().is_some_and(|n| n.is_finite()) {
+                    b += 0.5;
+                }
                 // A noun right before a determiner is rare (apart from ditransitives).
                 if self.next_best().is_some_and(is_determinerish) && !t.is_proper() {
                     b -= 0.5;
@@ -416,7 +479,20 @@ impl<'c> Context<'c> {
                 if self.next_can(|t| t.is_noun()) {
                     b += 0.7;
                 }
+                // Capitalised words in a run of capitals are part of a name ("United
+                // Nations", "Prime Minister", "South Africa").
+                if tok.cap && !tok.initial && self.next_cap {
+                    b -= 1.5;
+                }
                 b
+            }
+            // An adverb before an adjective or adverb: "most important", "very soon".
+            Tag::RB | Tag::RBR | Tag::RBS
+                if self
+                    .next_best()
+                    .is_some_and(|n| n.is_adjective() || n.is_adverb()) =>
+            {
+                1.0
             }
             Tag::RP => {
                 let direct = self.prev_raw.is_some_and(|p| p.is_verb());

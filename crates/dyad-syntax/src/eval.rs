@@ -332,6 +332,7 @@ fn accuracy_against_petrarch_parses() {
     let an = Analyzer::shipped();
     let mut c = Counts::default();
     let mut confusions: std::collections::HashMap<(String, String), usize> = Default::default();
+    let mut word_errors: std::collections::HashMap<String, usize> = Default::default();
     for file in ["PETR.UnitTest.records.xml", "GigaWord.sample.PETR.xml"] {
         let Ok(xml) = std::fs::read_to_string(dir.join("petrarch2/text").join(file)) else {
             println!("skipped: {file} not readable");
@@ -367,6 +368,9 @@ fn accuracy_against_petrarch_parses() {
                 } else {
                     *confusions
                         .entry((gold_tag.to_string(), got.to_string()))
+                        .or_default() += 1;
+                    *word_errors
+                        .entry(format!("{} {gold_tag}->{got}", words[i]))
                         .or_default() += 1;
                 }
             }
@@ -433,6 +437,13 @@ fn accuracy_against_petrarch_parses() {
     conf.sort_by_key(|c| std::cmp::Reverse(c.1));
     for ((g, p), k) in conf.iter().take(25) {
         println!("  gold {g:>5} got {p:>5}: {k}");
+    }
+    let mut we: Vec<_> = word_errors.into_iter().collect();
+    we.sort_by_key(|c| std::cmp::Reverse(c.1));
+    if std::env::var_os("DYAD_EVAL_WORDS").is_some() {
+        for (w, k) in we.iter().take(80) {
+            println!("  {w}: {k}");
+        }
     }
     assert!(c.sentences > 300, "read {} parsed sentences", c.sentences);
     // Floors well below the measured figures (docs/accuracy.md): they catch regressions.

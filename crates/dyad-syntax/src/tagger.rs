@@ -78,8 +78,10 @@ impl Lexicon {
     pub(crate) fn candidates<'l>(&'l self, tok: &Tok<'_>, out: &mut Vec<Cand<'l>>) {
         let start = out.len();
         if tok.kind == TokenKind::Number {
+            // "12-year", "500-page": a number compound modifying a noun.
+            let compound = tok.text.contains('-') && tok.text.chars().any(char::is_alphabetic);
             out.push(Cand {
-                tag: Tag::CD,
+                tag: if compound { Tag::JJ } else { Tag::CD },
                 score: 0.0,
                 lemma: None,
             });
