@@ -87,6 +87,8 @@ struct Block {
 struct Agg {
     chars: usize,
     link_chars: usize,
+    /// Characters of paragraph-like blocks (25+ chars, few links).
+    good: usize,
     score: f64,
     scored: bool,
 }
@@ -106,12 +108,12 @@ pub(crate) fn clean_html(src: &str, furn: &Furniture) -> HtmlPage {
     read_meta(&doc, &mut page);
 
     let protected = protected_elements(&doc, furn);
-    let (mut page_blocks, mut method) = extract(&doc, furn, &protected, true);
+    let (mut page_blocks, mut method) = extract(&doc, furn, &protected, true, None);
     // Like readability's retry: when class-based removal left almost nothing, the page's
     // class names misled it; read the page again without them.
     let total = |b: &[String]| b.iter().map(String::len).sum::<usize>();
     if total(&page_blocks) < 500 {
-        let (retry, retry_method) = extract(&doc, furn, &protected, false);
+        let (retry, retry_method) = extract(&doc, furn, &protected, false, None);
         if total(&retry) > total(&page_blocks) {
             page_blocks = retry;
             method = retry_method;
@@ -223,6 +225,7 @@ fn extract(
     furn: &Furniture,
     protected: &HashSet<NodeId>,
     use_classes: bool,
+    debug: Option<&mut String>,
 ) -> (Vec<String>, &'static str) {
     let (blocks, class_weight) = collect_blocks(doc, furn, protected, use_classes);
     let mut agg: HashMap<NodeId, Agg> = HashMap::new();
@@ -231,6 +234,9 @@ fn extract(
             let e = agg.entry(*a).or_default();
             e.chars += b.chars;
             e.link_chars += b.link_chars;
+            if b.chars >= 25 && b.link_chars * 10 < b.chars * 3 {
+                e.good += b.chars;
+            }
         }
     }
     // Readability-style scoring: each paragraph-like block gives points to its containers,
@@ -277,6 +283,47 @@ fn extract(
     cands.sort_by(|a, b| b.1.total_cmp(&a.1));
 
     let chosen = choose_content(doc, &cands, &agg);
+    if let Some(log) = debug {
+        use std::fmt::Write;
+        let describe = |id: NodeId| {
+            doc.tree
+                .get(id)
+                .and_then(|n| {
+                    n.value()
+                        .as_element()
+                        .map(|e| format!("<{} {}>", e.name(), class_id(e)))
+                })
+                .unwrap_or_default()
+        };
+        for (id, sc) in cands.iter().take(8) {
+            let _ = writeln!(log, "cand {sc:.1} {}", describe(*id));
+        }
+        for id in chosen.iter().flatten() {
+            let _ = writeln!(log, "chosen {}", describe(*id));
+        }
+        for b in &blocks {
+            let inside = chosen
+                .as_ref()
+                .is_none_or(|set| b.ancestors.iter().any(|a| set.contains(a)));
+            let tail: Vec<String> = b
+                .ancestors
+                .iter()
+                .rev()
+                .take(3)
+                .map(|a| describe(*a))
+                .collect();
+            let _ = writeln!(
+                log,
+                "{} [{} ld={}/{}] {} :: {}",
+                if inside { "IN " } else { "out" },
+                b.owner_tag,
+                b.link_chars,
+                b.chars,
+                b.text.chars().take(70).collect::<String>(),
+                tail.join(" < ")
+            );
+        }
+    }
     let mut out = Vec::new();
     let in_content = |b: &Block| match &chosen {
         Some(set) => b.ancestors.iter().any(|a| set.contains(a)),
@@ -346,6 +393,35 @@ fn choose_content(
                 break;
             }
             node = n.parent();
+        }
+    }
+    // Climb while the parent adds substantial link-poor paragraph text: an article split
+    // into sections (by figures, pull quotes, ad slots) is one story.
+    let stats = |id: NodeId| {
+        agg.get(&id)
+            .map_or((0, 0, 0), |a| (a.chars, a.link_chars, a.good))
+    };
+    while let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
+        let is_body = parent
+            .value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "body" | "html"));
+        if is_body {
+            break;
+        }
+        let (c0, l0, g0) = stats(top);
+        let (c1, l1, g1) = stats(parent.id());
+        let (added, added_links, added_good) = (c1 - c0.min(c1), l1 - l0.min(l1), g1 - g0.min(g1));
+        if added == 0 {
+            top = parent.id();
+            continue;
+        }
+        let enough = added_good * 100 >= g0 * 15;
+        let clean = added_links * 4 < added && added_good * 10 >= added * 6;
+        if enough && clean {
+            top = parent.id();
+        } else {
+            break;
         }
     }
     let score_of = |id: NodeId| {
@@ -459,7 +535,7 @@ fn collect_blocks(
                         let soft = matches!(name, "form" | "header" | "aside" | "figure");
                         let tag_drop = DROP_TAGS.contains(&name) && !(soft && keep_anyway);
                         if tag_drop
-                            || (hidden && !keep_anyway)
+                            || (hidden && !matches!(name, "html" | "body"))
                             || (role_furniture && !keep_anyway)
                             || (w < 0 && !structural)
                         {
@@ -671,4 +747,15 @@ fn squashed(s: &str) -> String {
     let mut out = String::new();
     crate::text::squash(s, &mut out);
     out
+}
+
+/// A trace of the content choice on an HTML page (candidates, chosen containers, every
+/// block in or out), for tuning by hand; not part of the stable API.
+#[doc(hidden)]
+pub fn debug_html(src: &str, furn: &Furniture) -> String {
+    let doc = Html::parse_document(src);
+    let protected = protected_elements(&doc, furn);
+    let mut log = String::new();
+    extract(&doc, furn, &protected, true, Some(&mut log));
+    log
 }

@@ -22,6 +22,8 @@ use std::path::Path;
 use dyad_doc::{Article, Body, Date, Document, Meta, Span};
 
 pub use furniture::Furniture;
+#[doc(hidden)]
+pub use html::debug_html;
 pub use meta::{dateline, parse_date, Dateline};
 
 /// Why an article yields no document, or a dictionary cannot be used.
