@@ -13,6 +13,8 @@
 //!   verb. "Yesterday, Putin said NATO…" is no frame (the stretch is long), so "Yesterday"
 //!   stays in the clause of "said".
 
+use std::borrow::Cow;
+
 use dyad_doc::{Token, TokenKind};
 
 use crate::lexicon::TimeWords;
@@ -44,7 +46,7 @@ pub(crate) fn clause_ids(
     words: &TimeWords,
     toks: &[Token],
     texts: &[&str],
-    lower: &[String],
+    lower: &[Cow<str>],
 ) -> Vec<u32> {
     let n = toks.len();
     let hard: Vec<bool> = (0..n)
@@ -61,7 +63,7 @@ pub(crate) fn clause_ids(
             m += 1;
         }
         let len = m - k - 1;
-        let reporting = (k + 1..m).any(|j| words.reporting.contains(&lower[j]));
+        let reporting = (k + 1..m).any(|j| words.reporting.contains(lower[j].as_ref()));
         if (1..=FRAME_MAX).contains(&len) && reporting {
             frame[k] = true;
             if m < n && is_comma(texts[m]) {
@@ -77,7 +79,7 @@ pub(crate) fn clause_ids(
         if hard[k] || frame[k] {
             next_id += 1;
             current = next_id;
-        } else if toks[k].kind == TokenKind::Word && words.subordinators.contains(&lower[k]) {
+        } else if toks[k].kind == TokenKind::Word && words.subordinators.contains(lower[k].as_ref()) {
             next_id += 1;
             let resume = current;
             let sub = next_id;

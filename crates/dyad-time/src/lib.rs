@@ -26,6 +26,7 @@
 mod clause;
 mod lexicon;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use dyad_doc::{DatePrecision, Document, Span, TimeExpr, Token, TokenKind};
@@ -81,7 +82,8 @@ struct Found {
 struct View<'a> {
     toks: &'a [Token],
     texts: Vec<&'a str>,
-    lower: Vec<String>,
+    /// Lower-case forms, borrowed when the text already is lower case.
+    lower: Vec<Cow<'a, str>>,
     clauses: Vec<u32>,
 }
 
@@ -90,7 +92,7 @@ impl View<'_> {
         self.toks.len()
     }
     fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |l| l.as_ref())
     }
     fn text(&self, i: usize) -> &str {
         self.texts.get(i).copied().unwrap_or("")
@@ -125,7 +127,16 @@ impl TimeResolver {
             .iter()
             .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
             .collect();
-        let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+        let lower: Vec<Cow<str>> = texts
+            .iter()
+            .map(|&t| {
+                if t.chars().any(char::is_uppercase) {
+                    Cow::Owned(t.to_lowercase())
+                } else {
+                    Cow::Borrowed(t)
+                }
+            })
+            .collect();
         let clauses = clause::clause_ids(&self.words, toks, &texts, &lower);
         Some(View {
             toks,
@@ -432,7 +443,7 @@ impl TimeResolver {
         let phrase = self.words.eve.iter().find(|p| {
             p.iter()
                 .enumerate()
-                .all(|(k, w)| v.lower.get(i + k).is_some_and(|l| l == w))
+                .all(|(k, w)| v.lower(i + k) == w)
         })?;
         let end = i + phrase.len();
         let anchor = (end..(end + 6).min(v.len()))
