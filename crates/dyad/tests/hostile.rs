@@ -176,8 +176,8 @@ fn hostile_inputs_are_all_accounted_for() {
     );
     want.insert("xml-1".into(), Want::Coded);
     want.insert(
-        "records.xml:6".into(),
-        Want::Skipped(&["records.xml:6", "XML"]),
+        "xml-2".into(),
+        Want::Skipped(&["records.xml:5", "XML"]),
     );
     #[cfg(unix)]
     {
@@ -247,5 +247,61 @@ fn hostile_inputs_are_all_accounted_for() {
             "the run summary must mention {kind}: {stderr}"
         );
     }
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn stdin_is_read_as_dash_even_gzipped() {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("hostile-stdin-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let out = root.join("out");
+    let body = format!(
+        "{}\n{{\"text\": broken}}\n{}\n",
+        jsonl_line(Some("in-1"), &story(30)),
+        jsonl_line(None, &story(31))
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("code")
+        .arg("-")
+        .arg("--out")
+        .arg(&out)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("running dyad");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(&gzip_stored(body.as_bytes()))
+            .expect("writing stdin");
+    }
+    let run = child.wait_with_output().expect("dyad finishes");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "dyad failed: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let documents = std::fs::read_to_string(out.join("documents.jsonl")).expect("documents.jsonl");
+    let rows: Vec<(String, String, String)> = documents
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("JSON row");
+            (
+                v["doc"].as_str().unwrap_or_default().to_string(),
+                v["status"].as_str().unwrap_or_default().to_string(),
+                v["reason"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!((rows[0].0.as_str(), rows[0].1.as_str()), ("in-1", "coded"));
+    assert_eq!((rows[1].0.as_str(), rows[1].1.as_str()), ("-:2", "skipped"));
+    assert!(
+        rows[1].2.starts_with("-:2: malformed JSON"),
+        "{}",
+        rows[1].2
+    );
+    assert_eq!((rows[2].0.as_str(), rows[2].1.as_str()), ("-:3", "coded"));
     let _ = std::fs::remove_dir_all(&root);
 }
