@@ -239,10 +239,123 @@ pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) ->
             }
         }
     }
+    if !lex.transformations.is_empty() {
+        transform(r, lex, &mut out.events);
+    }
     if opts.require_dyad {
         out.events.retain(|e| e.target.is_some());
     }
     out
+}
+
+/// The default code of the verb called `name` (its own code or its block's).
+fn code_of_verb(lex: &Lexicon, name: &str) -> Option<String> {
+    lex.verbs.iter().find(|v| v.name == name).map(|v| {
+        v.code
+            .clone()
+            .unwrap_or_else(|| lex.blocks[v.block].code.clone())
+    })
+}
+
+/// Whether verb hit `vi` is the verb `name` of a transformation: the same verb, a verb of
+/// the same block, or (as PETRARCH2 compares codes) a verb with the same default code.
+fn verb_is(r: &Reading, lex: &Lexicon, vi: usize, name: &str, code: Option<&str>) -> bool {
+    let Some(v) = r.verbs[vi].verb else {
+        return false;
+    };
+    let verb = &lex.verbs[v];
+    let own = verb
+        .code
+        .clone()
+        .unwrap_or_else(|| lex.blocks[verb.block].code.clone());
+    verb.name == name || lex.blocks[verb.block].name == name || code.is_some_and(|c| c == own)
+}
+
+/// PETRARCH2's verb-over-verb transformations ("A said A will attack B" -> A B 138): a
+/// reporting or intention verb whose complement holds another coded event is replaced by
+/// the transformation's result, or, when none applies, yields to the event it reports.
+fn transform(r: &Reading, lex: &Lexicon, events: &mut Vec<RawEvent>) {
+    let uppers: Vec<usize> = (0..r.verbs.len())
+        .filter(|&vi| {
+            lex.transformations
+                .iter()
+                .any(|t| verb_is(r, lex, vi, &t.upper, code_of_verb(lex, &t.upper).as_deref()))
+        })
+        .collect();
+    for u in uppers {
+        let u_events: Vec<RawEvent> = events.iter().filter(|e| e.verb == u).cloned().collect();
+        let Some(upper_src) = u_events.first().map(|e| e.source.clone()) else {
+            continue;
+        };
+        // The first later verb with events, in the reported clause.
+        let end = clause_end(r, r.verbs[u].end);
+        let Some(l) = (u + 1..r.verbs.len())
+            .filter(|&l| r.verbs[l].start < end.max(r.verbs[u].end + 1) || end == r.words.len())
+            .find(|&l| events.iter().any(|e| e.verb == l))
+        else {
+            continue;
+        };
+        let lower: Vec<RawEvent> = events.iter().filter(|e| e.verb == l).cloned().collect();
+        let mut replaced: Vec<RawEvent> = Vec::new();
+        for le in &lower {
+            for t in &lex.transformations {
+                if !verb_is(r, lex, u, &t.upper, code_of_verb(lex, &t.upper).as_deref()) {
+                    continue;
+                }
+                let lower_ok = t.lower == "Q"
+                    || verb_is(r, lex, l, &t.lower, code_of_verb(lex, &t.lower).as_deref());
+                if !lower_ok {
+                    continue;
+                }
+                let bind = |var: &str, actor: Option<&String>| -> bool {
+                    match var {
+                        "a" => actor == Some(&upper_src),
+                        "b" => actor.is_some_and(|x| *x != upper_src),
+                        "_" => actor.is_none(),
+                        _ => true,
+                    }
+                };
+                if !bind(&t.lower_source, Some(&le.source))
+                    || !bind(&t.lower_target, le.target.as_ref())
+                {
+                    continue;
+                }
+                let pick = |var: &str| -> Option<String> {
+                    match var {
+                        "a" => Some(upper_src.clone()),
+                        "b" if t.lower_source == "b" => Some(le.source.clone()),
+                        "b" => le.target.clone(),
+                        _ => None,
+                    }
+                };
+                let Some(source) = pick(&t.out_source) else {
+                    continue;
+                };
+                let code = if t.code == "Q" {
+                    le.code.clone()
+                } else {
+                    t.code.clone()
+                };
+                replaced.push(RawEvent {
+                    source,
+                    target: pick(&t.out_target),
+                    code,
+                    verb: l,
+                    rule: format!("{} + {} ({})", le.rule, t.upper, t.source),
+                    source_member: le.source_member,
+                    target_member: le.target_member,
+                });
+                break;
+            }
+        }
+        if !replaced.is_empty() {
+            events.retain(|e| e.verb != u && e.verb != l);
+            events.extend(replaced);
+        } else {
+            // The report yields to what it reports.
+            events.retain(|e| e.verb != u);
+        }
+    }
 }
 
 /// The members of a group, with their indices.
@@ -339,12 +452,19 @@ pub fn clause_end(r: &Reading, from: usize) -> usize {
             Tag::Subord | Tag::Rel => return j,
             Tag::Punct if matches!(r.words[j].up.as_str(), ";" | ":" | "(" | ")") => return j,
             Tag::Comma => {
-                // ", NP VERB" after the clause: a new clause starts here.
+                // ", NP VERB" after the clause: a new clause starts here. The phrase may
+                // carry prepositional phrases ("US Deputy Secretary of Energy X said").
                 if let Some(g) = r.group_of.get(j + 1).copied().flatten() {
-                    let ge = r.groups[g].end;
-                    let mut k = ge;
-                    while k < n && matches!(r.tags[k], Tag::Adv | Tag::Aux | Tag::Neg) {
-                        k += 1;
+                    let mut k = r.groups[g].end;
+                    loop {
+                        while k < n && matches!(r.tags[k], Tag::Adv | Tag::Aux | Tag::Neg) {
+                            k += 1;
+                        }
+                        let pp = k + 1 < n && r.tags[k] == Tag::Prep;
+                        match r.group_of.get(k + 1).copied().flatten() {
+                            Some(h) if pp && r.groups[h].start == k + 1 => k = r.groups[h].end,
+                            _ => break,
+                        }
                     }
                     if k < n && r.tags[k] == Tag::Verb {
                         return j;

@@ -870,6 +870,10 @@ impl Lexicon {
             }
         }
         for (words, head) in forms {
+            // Separators written inside the braces ("{+WAS_X , +BE_X}") are not forms.
+            if !words.iter().all(|w| w.chars().any(char::is_alphabetic)) {
+                continue;
+            }
             if let Some(w) = words.get(head) {
                 self.forms.entry(w.clone()).or_default().push(VerbForm {
                     words: words.clone(),
