@@ -11,7 +11,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::timeline::TimelineRow;
+use crate::timeline::{TimelineRow, UNDATED};
 use crate::StoreError;
 
 /// Colours of QuadClass 1–4: verbal and material cooperation (greens), verbal and material
@@ -105,25 +105,23 @@ fn render<DB: DrawingBackend>(
                 .right_y_label_area_size(55);
         }
         let y_top = max_events as f64 * 1.1;
+        // One segment per period: labels sit at segment centres, bars fill segments.
+        let xs = || (0u32..n as u32).into_segmented();
         let mut chart = builder
-            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_top)
+            .build_cartesian_2d(xs(), 0f64..y_top)
             .map_err(|e| e.to_string())?
-            .set_secondary_coord(-0.5f64..(n as f64 - 0.5), -10f64..10f64);
+            .set_secondary_coord(xs(), -10f64..10f64);
         if text {
             chart
                 .configure_mesh()
                 .disable_x_mesh()
                 .x_labels(n.min(40))
-                .x_label_formatter(&|x| {
-                    let i = x.round();
-                    if (x - i).abs() < 1e-6 && i >= 0.0 {
-                        periods
-                            .get(i as usize)
-                            .map(|p| p.to_string())
-                            .unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
+                .x_label_formatter(&|x| match x {
+                    SegmentValue::CenterOf(i) => periods
+                        .get(*i as usize)
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                    _ => String::new(),
                 })
                 .x_desc("period")
                 .y_desc("events")
@@ -135,31 +133,47 @@ fn render<DB: DrawingBackend>(
                 .draw()
                 .map_err(|e| e.to_string())?;
         } else {
-            // Text-free grid: horizontal lines at quarters of the event axis.
-            for k in 1..=4 {
+            // Text-free grid: horizontal lines at quarters of the event axis, and the base.
+            for k in 0..=4 {
                 let y = y_top * f64::from(k) / 4.0;
+                let colour = if k == 0 {
+                    BLACK
+                } else {
+                    RGBColor(225, 225, 225)
+                };
                 chart
                     .draw_series(LineSeries::new(
-                        [(-0.5, y), (n as f64 - 0.5, y)],
-                        RGBColor(225, 225, 225),
+                        [
+                            (SegmentValue::Exact(0), y),
+                            (SegmentValue::Exact(n as u32), y),
+                        ],
+                        colour,
                     ))
                     .map_err(|e| e.to_string())?;
             }
-            chart
-                .draw_series(LineSeries::new([(-0.5, 0.0), (n as f64 - 0.5, 0.0)], BLACK))
-                .map_err(|e| e.to_string())?;
         }
         let mine: Vec<&TimelineRow> = rows.iter().filter(|r| &r.direction == direction).collect();
+        let at = |r: &TimelineRow| {
+            periods
+                .iter()
+                .position(|p| *p == r.period)
+                .map(|i| i as u32)
+        };
         for (q, colour) in QUAD_COLOURS.iter().enumerate() {
             let bars = mine.iter().filter_map(|r| {
-                let i = periods.iter().position(|p| *p == r.period)? as f64;
+                let i = at(r)?;
                 let below: u64 = r.quad[..q].iter().sum();
                 let top = below + r.quad[q];
                 (top > below).then(|| {
-                    Rectangle::new(
-                        [(i - 0.35, below as f64), (i + 0.35, top as f64)],
+                    let mut bar = Rectangle::new(
+                        [
+                            (SegmentValue::Exact(i), below as f64),
+                            (SegmentValue::Exact(i + 1), top as f64),
+                        ],
                         colour.filled(),
-                    )
+                    );
+                    bar.set_margin(0, 0, 8, 8);
+                    bar
                 })
             });
             let series = chart.draw_series(bars).map_err(|e| e.to_string())?;
@@ -170,16 +184,15 @@ fn render<DB: DrawingBackend>(
                 });
             }
         }
-        let line: Vec<(f64, f64)> = mine
+        // The line joins dated periods only: `undated` is no point in time; it gets a dot.
+        let line: Vec<(SegmentValue<u32>, f64)> = mine
             .iter()
-            .filter_map(|r| {
-                let i = periods.iter().position(|p| *p == r.period)? as f64;
-                Some((i, r.goldstein_mean))
-            })
+            .filter(|r| r.period != UNDATED)
+            .filter_map(|r| Some((SegmentValue::CenterOf(at(r)?), r.goldstein_mean)))
             .collect();
         let style = ShapeStyle::from(&GOLDSTEIN_COLOUR).stroke_width(2);
         let series = chart
-            .draw_secondary_series(LineSeries::new(line.clone(), style))
+            .draw_secondary_series(LineSeries::new(line, style))
             .map_err(|e| e.to_string())?;
         if text {
             series
@@ -187,10 +200,13 @@ fn render<DB: DrawingBackend>(
                 .legend(move |(x, y)| PathElement::new([(x, y), (x + 12, y)], style));
         }
         chart
-            .draw_secondary_series(
-                line.iter()
-                    .map(|&(x, y)| Circle::new((x, y), 3, GOLDSTEIN_COLOUR.filled())),
-            )
+            .draw_secondary_series(mine.iter().filter_map(|r| {
+                Some(Circle::new(
+                    (SegmentValue::CenterOf(at(r)?), r.goldstein_mean),
+                    3,
+                    GOLDSTEIN_COLOUR.filled(),
+                ))
+            }))
             .map_err(|e| e.to_string())?;
         if text {
             chart

@@ -2,6 +2,7 @@
 //! pipeline, and reports errors for people. See `ARCHITECTURE.md` for the map.
 
 mod pipeline;
+mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +21,8 @@ struct Cli {
 enum Command {
     /// Code articles into events and quotes.
     Code(pipeline::CodeArgs),
+    /// CSV of a dyad's events per period from the store (and a chart with --plot).
+    Timeline(timeline::TimelineArgs),
     /// Work with dictionaries.
     Dict {
         #[command(subcommand)]
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => pipeline::run(&args),
+        Command::Timeline(args) => timeline::run(&args),
         Command::Dict {
             command: DictCommand::Check { files },
         } => dict_check(&files),
