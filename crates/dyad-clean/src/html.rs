@@ -89,6 +89,9 @@ struct Agg {
     link_chars: usize,
     /// Characters of paragraph-like blocks (25+ chars, few links).
     good: usize,
+    /// Numbers of paragraph-like and of link-dominated blocks.
+    good_n: usize,
+    linky_n: usize,
     score: f64,
     scored: bool,
 }
@@ -236,6 +239,10 @@ fn extract(
             e.link_chars += b.link_chars;
             if b.chars >= 25 && b.link_chars * 10 < b.chars * 3 {
                 e.good += b.chars;
+                e.good_n += 1;
+            }
+            if b.link_chars * 2 > b.chars {
+                e.linky_n += 1;
             }
         }
     }
@@ -397,10 +404,7 @@ fn choose_content(
     }
     // Climb while the parent adds substantial link-poor paragraph text: an article split
     // into sections (by figures, pull quotes, ad slots) is one story.
-    let stats = |id: NodeId| {
-        agg.get(&id)
-            .map_or((0, 0, 0), |a| (a.chars, a.link_chars, a.good))
-    };
+    let stats = |id: NodeId| agg.get(&id).cloned().unwrap_or_default();
     while let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
         let is_body = parent
             .value()
@@ -409,15 +413,21 @@ fn choose_content(
         if is_body {
             break;
         }
-        let (c0, l0, g0) = stats(top);
-        let (c1, l1, g1) = stats(parent.id());
-        let (added, added_links, added_good) = (c1 - c0.min(c1), l1 - l0.min(l1), g1 - g0.min(g1));
+        let (a0, a1) = (stats(top), stats(parent.id()));
+        let added = a1.chars.saturating_sub(a0.chars);
         if added == 0 {
             top = parent.id();
             continue;
         }
-        let enough = added_good * 100 >= g0 * 15;
-        let clean = added_links * 4 < added && added_good * 10 >= added * 6;
+        let added_links = a1.link_chars.saturating_sub(a0.link_chars);
+        let added_good = a1.good.saturating_sub(a0.good);
+        // Teaser lists pair each excerpt with a linked title: as many link blocks as prose.
+        let added_good_n = a1.good_n.saturating_sub(a0.good_n);
+        let added_linky_n = a1.linky_n.saturating_sub(a0.linky_n);
+        let enough = added_good * 100 >= a0.good * 15;
+        let clean = added_links * 4 < added
+            && added_good * 10 >= added * 6
+            && added_linky_n * 2 <= added_good_n;
         if enough && clean {
             top = parent.id();
         } else {
