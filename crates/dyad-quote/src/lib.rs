@@ -1,10 +1,463 @@
 //! Direct quotations and their speakers.
 //!
-//! (Scaffold: finds nothing. The full crate replaces this.)
+//! Quotations are found from their marks (straight and curly double quotes, guillemets),
+//! paragraph by paragraph: a paragraph that opens a quote without closing it goes on in the
+//! next paragraph when that one opens with a mark, as news style does; such a quote comes out
+//! as consecutive [`Quote`]s with the same speaker. Single quotes inside a quotation are
+//! nested quotes and stay in it. A short quote embedded in a sentence ("what he called the
+//! "extremely low" effectiveness") is a quote with `fragment: true`.
+//!
+//! Speakers come from reporting patterns around the quote ("X said", "said X", "X told
+//! RFE/RL", "according to X", "Putin said:", an attribution line `"…" - Markov`), else from the
+//! previous quote of a continued paragraph, else from the person the preceding sentence is
+//! about. Pronouns, titles and short forms ("he", "the secretary general", "Mr. Kremeniuk")
+//! are resolved by a small name coreference over capitalised name sequences, with offices
+//! linked to the people who hold them ("NATO chief Jaap de Hoop Scheffer"). When the coder has
+//! run, `doc.mentions` give the speaker's CAMEO code and, through their coreference chains,
+//! full names.
+//!
+//! Reporting verbs are in `dictionaries/reporting-verbs.txt`; honorifics, titles, name
+//! particles and the words that mark a name as an organisation in
+//! `dictionaries/quote-names.txt`. Both are embedded as the shipped default and can be
+//! replaced with [`QuoteFinder::from_texts`].
 
-use dyad_doc::Document;
+mod data;
+mod people;
+mod text;
 
-/// Fills `doc.quotes`; uses `doc.mentions` to name speakers and give their codes.
-pub fn find_quotes(doc: &mut Document) {
-    doc.quotes.clear();
+use std::sync::OnceLock;
+
+use dyad_doc::{Document, Quote, Span};
+
+use data::Lexicon;
+use people::{People, Resolved};
+use text::{Clause, Kind, RawQuote, Tok};
+
+const SHIPPED_VERBS: &str = include_str!("../../../dictionaries/reporting-verbs.txt");
+const SHIPPED_NAMES: &str = include_str!("../../../dictionaries/quote-names.txt");
+
+/// Quotes of at most this many words that sit inside a sentence are fragments whatever
+/// their case ("the "Cold War" era").
+const FRAGMENT_WORDS: usize = 3;
+
+/// Why the finder's data files could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum QuoteError {
+    /// A line of a data file is malformed.
+    #[error("{file}:{line}: {msg}")]
+    Format {
+        file: String,
+        line: usize,
+        msg: String,
+    },
 }
+
+/// Fills `doc.quotes` with the shipped word lists; uses `doc.mentions` (when the coder has
+/// run) for speakers' full names and CAMEO codes.
+pub fn find_quotes(doc: &mut Document) {
+    static SHIPPED: OnceLock<Option<QuoteFinder>> = OnceLock::new();
+    match SHIPPED.get_or_init(|| QuoteFinder::shipped().ok()) {
+        Some(f) => f.find(doc),
+        None => doc.quotes.clear(),
+    }
+}
+
+/// A quotation finder with its word lists.
+#[derive(Clone, Debug)]
+pub struct QuoteFinder {
+    lex: Lexicon,
+}
+
+impl QuoteFinder {
+    /// The finder with the shipped word lists.
+    pub fn shipped() -> Result<QuoteFinder, QuoteError> {
+        QuoteFinder::from_texts(SHIPPED_VERBS, SHIPPED_NAMES)
+    }
+
+    /// A finder from the texts of a reporting-verbs file and a names file (formats as in
+    /// `dictionaries/`).
+    pub fn from_texts(verbs: &str, names: &str) -> Result<QuoteFinder, QuoteError> {
+        Ok(QuoteFinder {
+            lex: Lexicon::parse(verbs, names)?,
+        })
+    }
+
+    /// Fills `doc.quotes`.
+    pub fn find(&self, doc: &mut Document) {
+        doc.quotes.clear();
+        let raw = text::scan_quotes(doc);
+        if raw.is_empty() {
+            return;
+        }
+        let keep = |w: &str| self.keeps_period(w);
+        let clauses = text::clauses(doc, &raw, &keep);
+        let people = People::build(doc, &clauses, &self.lex);
+        let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+        let mut last_subject: Option<Resolved> = None;
+        let mut next_quote = 0;
+        for clause in &clauses {
+            let subject = if people::headline_like(doc, clause, &self.lex) {
+                None
+            } else {
+                people.clause_subject(doc, clause, &last_subject)
+            };
+            let mut said_here: Option<Resolved> = None;
+            while next_quote < raw.len() && raw[next_quote].outer.start <= clause.span.end {
+                let q = &raw[next_quote];
+                // A pronoun refers to this sentence's subject when it comes first ("Putin
+                // criticized what he called …"), else to the story's last subject.
+                let ctx = people
+                    .last_person_before(doc, clause, q.outer.start)
+                    .or_else(|| last_subject.clone());
+                let quote = self.attribute(
+                    doc, q, clause, &people, &ctx, &subject, &quotes, &raw, next_quote,
+                );
+                if let Some(who) = quote_person(&quote, &people) {
+                    said_here = Some(who);
+                }
+                quotes.push(quote);
+                next_quote += 1;
+            }
+            // Whoever is quoted is what the sentence is about ("After talks with Robertson,
+            // Putin said: …"); else its first person.
+            if let Some(s) = said_here {
+                last_subject = Some(s);
+            } else if let Some(s) = subject.filter(Resolved::is_person) {
+                last_subject = Some(s);
+            }
+        }
+        for q in &mut quotes {
+            self.add_code(doc, q);
+        }
+        doc.quotes = quotes;
+    }
+
+    /// "Mr.", "U.S.", initials: periods that end an abbreviation, not a sentence.
+    fn keeps_period(&self, w: &str) -> bool {
+        let bare = &w[..w.len() - 1];
+        self.lex.is_honorific(w)
+            || self.lex.titles.contains(&w.to_lowercase())
+            || bare.contains('.')
+            || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
+    }
+
+    /// The speaker of one quotation.
+    #[allow(clippy::too_many_arguments)]
+    fn attribute(
+        &self,
+        doc: &Document,
+        q: &RawQuote,
+        clause: &Clause,
+        people: &People,
+        last_subject: &Option<Resolved>,
+        clause_subject: &Option<Resolved>,
+        done: &[Quote],
+        raw: &[RawQuote],
+        index: usize,
+    ) -> Quote {
+        let fragment = self.is_fragment(doc, q, clause);
+        let mut quote = Quote {
+            span: q.span,
+            speaker: None,
+            speaker_code: None,
+            speaker_span: None,
+            fragment,
+            rule: String::new(),
+        };
+        let at = clause
+            .toks
+            .iter()
+            .position(|t| t.span.start == q.outer.start && t.is_punct('"'));
+        let (before, after) = match at {
+            Some(i) => {
+                let from = clause.toks[..i]
+                    .iter()
+                    .rposition(|t| t.is_punct('"'))
+                    .map_or(0, |j| j + 1);
+                let to = clause.toks[i + 1..]
+                    .iter()
+                    .position(|t| t.is_punct('"'))
+                    .map_or(clause.toks.len(), |j| i + 1 + j);
+                (&clause.toks[from..i], &clause.toks[i + 1..to])
+            }
+            None => (&[][..], &[][..]),
+        };
+        // What follows a fragment is the rest of its sentence, not an attribution.
+        let found = if fragment {
+            self.before_quote(doc, before, people, last_subject, clause_subject, fragment)
+        } else {
+            self.after_quote(doc, after, people, last_subject)
+                .or_else(|| {
+                    self.before_quote(doc, before, people, last_subject, clause_subject, fragment)
+                })
+        };
+        if let Some((who, rule)) = found {
+            set_speaker(&mut quote, who, rule);
+            return quote;
+        }
+        if fragment {
+            // A second fragment of one sentence ("what he called the "extremely low"
+            // effectiveness of efforts to rid Afghanistan of "international terrorists"").
+            let prev = index
+                .checked_sub(1)
+                .and_then(|i| Some((raw.get(i)?, done.get(i)?)));
+            if let Some((prev, prev_q)) = prev {
+                if prev.outer.start >= clause.span.start && prev_q.speaker.is_some() {
+                    quote.speaker = prev_q.speaker.clone();
+                    quote.speaker_span = prev_q.speaker_span;
+                    quote.rule = "same speaker as the sentence's previous quote".into();
+                }
+            }
+            return quote;
+        }
+        // No pattern of its own: the previous piece of a continued quote, the previous quote
+        // of the same paragraph, or the person the preceding sentence is about.
+        if index > 0 {
+            let prev = &raw[index - 1];
+            let prev_q = &done[index - 1];
+            if (q.continues || prev.paragraph == q.paragraph) && prev_q.speaker.is_some() {
+                quote.speaker = prev_q.speaker.clone();
+                quote.speaker_span = prev_q.speaker_span;
+                quote.rule = if q.continues {
+                    "continues the previous paragraph's quote".into()
+                } else {
+                    "same speaker as the previous quote".into()
+                };
+                return quote;
+            }
+        }
+        let alone = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.start == q.outer.start);
+        if alone {
+            if let Some(who) = last_subject.clone().filter(Resolved::is_person) {
+                set_speaker(&mut quote, who, "the preceding sentence's subject".into());
+            }
+        }
+        quote
+    }
+
+    /// "…," Putin said / said Andrejs Pildegovics / he told reporters / - Markov.
+    fn after_quote(
+        &self,
+        doc: &Document,
+        after: &[Tok],
+        people: &People,
+        last_subject: &Option<Resolved>,
+    ) -> Option<(Resolved, String)> {
+        let first = after.first()?;
+        if matches!(first.kind, Kind::Punct('-' | '—' | '–')) {
+            let rest = &after[1..];
+            if rest.iter().all(Tok::is_word) && !rest.is_empty() {
+                let who = people.parse_subject(doc, rest, last_subject)?;
+                return Some((who, "attribution line \"…\" - NAME".into()));
+            }
+        }
+        let words: Vec<&Tok> = after
+            .iter()
+            .skip_while(|t| matches!(t.kind, Kind::Punct(',' | ':' | ';')))
+            .collect();
+        let lower = |t: &Tok| doc.slice(t.span).to_lowercase();
+        // "according to X"
+        if let Some(k) = self.according_to(doc, &words) {
+            let rest = until_comma(&words[k..]);
+            let who = people.parse_subject(doc, &rest, last_subject)?;
+            return Some((who, "according to NAME".into()));
+        }
+        let first = words.first()?;
+        if first.is_word() && self.lex.is_verb(&lower(first)) {
+            let rest = until_comma(&words[1..]);
+            let who = people.parse_subject(doc, &rest, last_subject)?;
+            return Some((who, format!("\"…\" {} NAME", lower(first))));
+        }
+        let limit = words.len().min(8);
+        let k = words[..limit]
+            .iter()
+            .take_while(|t| t.is_word())
+            .position(|t| self.lex.is_verb(&lower(t)))?;
+        let subj: Vec<Tok> = words[..k].iter().map(|t| **t).collect();
+        let who = people.parse_subject(doc, &subj, last_subject)?;
+        Some((who, format!("\"…\" NAME {}", lower(words[k]))))
+    }
+
+    /// Putin said: "…" / he added, "…" / what he called the "…".
+    #[allow(clippy::too_many_arguments)]
+    fn before_quote(
+        &self,
+        doc: &Document,
+        before: &[Tok],
+        people: &People,
+        last_subject: &Option<Resolved>,
+        clause_subject: &Option<Resolved>,
+        fragment: bool,
+    ) -> Option<(Resolved, String)> {
+        let last = before.last()?;
+        let introduced = last.is_punct(':') || last.is_punct(',');
+        if !introduced && !fragment {
+            return None;
+        }
+        let refs: Vec<&Tok> = before.iter().collect();
+        if let Some(k) = self.according_to(doc, &refs) {
+            let rest = until_comma(&refs[k..]);
+            if let Some(who) = people.parse_subject(doc, &rest, last_subject) {
+                return Some((who, "according to NAME, \"…\"".into()));
+            }
+        }
+        let lower = |t: &Tok| doc.slice(t.span).to_lowercase();
+        let v = before
+            .iter()
+            .rposition(|t| t.is_word() && self.lex.is_verb(&lower(t)));
+        if let Some(v) = v {
+            let verb = lower(&before[v]);
+            // The words right before the verb, back to a clause break or a conjunction.
+            let from = before[..v]
+                .iter()
+                .rposition(|t| {
+                    !t.is_word() || self.lex.function.contains(&lower(t)) && !is_pronoun(&lower(t))
+                })
+                .map_or(0, |j| j + 1);
+            if let Some(who) = people.parse_subject(doc, &before[from..v], last_subject) {
+                return Some((who, format!("NAME {verb}: \"…\"")));
+            }
+            let rest: Vec<&Tok> = before[v + 1..].iter().collect();
+            let rest = until_comma(&rest);
+            // "said Putin:" — only a named person counts after the verb; otherwise the
+            // words after it are its object ("described the traffic … as").
+            if let Some(who) = people
+                .parse_subject(doc, &rest, last_subject)
+                .filter(Resolved::is_person)
+            {
+                return Some((who, format!("{verb} NAME: \"…\"")));
+            }
+            if let Some(who) = clause_subject.clone().filter(Resolved::is_person) {
+                return Some((who, format!("sentence subject … {verb}: \"…\"")));
+            }
+        } else if last.is_punct(':') {
+            if let Some(who) = clause_subject.clone().filter(Resolved::is_person) {
+                return Some((who, "sentence subject …: \"…\"".into()));
+            }
+        }
+        None
+    }
+
+    /// Index just past "according to" in `toks`, if it occurs.
+    fn according_to(&self, doc: &Document, toks: &[&Tok]) -> Option<usize> {
+        for phrase in &self.lex.phrases {
+            let n = phrase.len();
+            if toks.len() < n {
+                continue;
+            }
+            for i in 0..=toks.len() - n {
+                if (0..n).all(|j| doc.slice(toks[i + j].span).eq_ignore_ascii_case(&phrase[j])) {
+                    return Some(i + n);
+                }
+            }
+        }
+        None
+    }
+
+    /// A fragment is a quote inside a sentence that is not introduced as speech ("called the
+    /// "extremely low" effectiveness", "entering "a new era""): there are words before it
+    /// in its sentence not ending in ':' or ',', and it starts in lower case or is short.
+    fn is_fragment(&self, doc: &Document, q: &RawQuote, clause: &Clause) -> bool {
+        let before: Vec<&Tok> = clause
+            .toks
+            .iter()
+            .take_while(|t| t.span.start < q.outer.start)
+            .collect();
+        let from = before
+            .iter()
+            .rposition(|t| t.is_punct('"'))
+            .map_or(0, |j| j + 1);
+        let before = &before[from..];
+        let Some(last) = before.last() else {
+            return false;
+        };
+        if last.is_punct(':') || last.is_punct(',') {
+            return false;
+        }
+        let content = doc.slice(q.span).trim();
+        let lower_start = content.chars().next().is_some_and(char::is_lowercase);
+        let words = content.split_whitespace().count();
+        lower_start || words <= FRAGMENT_WORDS
+    }
+
+    /// Sets the speaker's code (and a fuller name) from the coder's mentions.
+    fn add_code(&self, doc: &Document, q: &mut Quote) {
+        if doc.mentions.is_empty() {
+            return;
+        }
+        let chain_end = |mut i: usize| {
+            // Follow the coreference chain to a named mention; bounded against cycles.
+            for _ in 0..doc.mentions.len() {
+                match doc.mentions.get(i).and_then(|m| m.antecedent) {
+                    Some(a) if (a as usize) != i => i = a as usize,
+                    _ => break,
+                }
+            }
+            doc.mentions.get(i)
+        };
+        let by_span = q.speaker_span.and_then(|s| {
+            doc.mentions
+                .iter()
+                .position(|m| m.span.overlaps(s))
+                .and_then(chain_end)
+        });
+        let by_name = || {
+            let name = q.speaker.as_deref()?;
+            doc.mentions.iter().find(|m| {
+                m.code.is_some()
+                    && m.name.as_deref().is_some_and(|n| {
+                        n.eq_ignore_ascii_case(name)
+                            || n.to_lowercase().ends_with(&name.to_lowercase())
+                    })
+            })
+        };
+        let Some(m) = by_span.filter(|m| m.code.is_some()).or_else(by_name) else {
+            return;
+        };
+        q.speaker_code = m.code.clone();
+        if let Some(full) = &m.name {
+            let longer = q
+                .speaker
+                .as_ref()
+                .is_none_or(|s| full.split_whitespace().count() > s.split_whitespace().count());
+            if longer && full.chars().any(char::is_lowercase) {
+                q.speaker = Some(full.clone());
+            }
+        }
+    }
+}
+
+fn set_speaker(quote: &mut Quote, who: Resolved, rule: String) {
+    quote.speaker_span = Some(who.span);
+    quote.rule = match &who.via {
+        Some(via) => format!("{rule}; {via}"),
+        None => rule,
+    };
+    quote.speaker = who.name;
+}
+
+/// The person a quote was given to, as a subject for later pronouns.
+fn quote_person(q: &Quote, _people: &People) -> Option<Resolved> {
+    Some(Resolved {
+        name: Some(q.speaker.clone()?),
+        span: q.speaker_span.unwrap_or(Span::new(0, 0)),
+        via: None,
+    })
+}
+
+fn until_comma(toks: &[&Tok]) -> Vec<Tok> {
+    toks.iter()
+        .take_while(|t| !matches!(t.kind, Kind::Punct(',' | '.' | ';' | ':' | '!' | '?' | '"')))
+        .map(|t| **t)
+        .collect()
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,103 @@
+//! The quotation finder's data files: reporting verbs and the words of people's names.
+
+use std::collections::HashSet;
+
+use crate::QuoteError;
+
+/// Word lists loaded from `reporting-verbs.txt` and `quote-names.txt`.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// Single-word reporting verbs, lower case.
+    pub verbs: HashSet<String>,
+    /// Multi-word reporting phrases ("according to"), lower case, as word lists.
+    pub phrases: Vec<Vec<String>>,
+    pub honorifics: HashSet<String>,
+    /// Titles, lower case, hyphens as spaces ("secretary general").
+    pub titles: HashSet<String>,
+    /// The longest title in words.
+    pub title_words: usize,
+    pub particles: HashSet<String>,
+    pub nonperson: HashSet<String>,
+    pub function: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Parses the two files' texts.
+    pub fn parse(verbs: &str, names: &str) -> Result<Lexicon, QuoteError> {
+        let mut lex = Lexicon::default();
+        for line in verbs.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            if words.len() == 1 {
+                lex.verbs.extend(words);
+            } else {
+                lex.phrases.push(words);
+            }
+        }
+        let mut section = String::new();
+        for (n, line) in names.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = s.to_string();
+                continue;
+            }
+            let entry = line.to_lowercase();
+            let set = match section.as_str() {
+                "honorific" => &mut lex.honorifics,
+                "title" => {
+                    let t = normalise_title(&entry);
+                    lex.title_words = lex.title_words.max(t.split(' ').count());
+                    lex.titles.insert(t);
+                    continue;
+                }
+                "particle" => &mut lex.particles,
+                "nonperson" => &mut lex.nonperson,
+                "function" => &mut lex.function,
+                other => {
+                    return Err(QuoteError::Format {
+                        file: "quote-names.txt".into(),
+                        line: n + 1,
+                        msg: format!("entry in unknown section [{other}]"),
+                    })
+                }
+            };
+            set.insert(entry);
+        }
+        if lex.verbs.is_empty() {
+            return Err(QuoteError::Format {
+                file: "reporting-verbs.txt".into(),
+                line: 0,
+                msg: "no reporting verbs".into(),
+            });
+        }
+        Ok(lex)
+    }
+
+    /// True for a reporting verb (lower-cased word).
+    pub fn is_verb(&self, w: &str) -> bool {
+        self.verbs.contains(&w.to_lowercase())
+    }
+
+    pub fn is_honorific(&self, w: &str) -> bool {
+        self.honorifics.contains(&w.to_lowercase())
+    }
+
+    /// True for a one-word title ("president", "Secretary-General").
+    pub fn is_title_word(&self, w: &str) -> bool {
+        self.titles.contains(&normalise_title(&w.to_lowercase()))
+    }
+}
+
+/// Lower case, hyphens as spaces: "Secretary-General" and "secretary general" are one title.
+pub fn normalise_title(s: &str) -> String {
+    s.to_lowercase()
+        .replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

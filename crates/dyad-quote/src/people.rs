@@ -1,0 +1,502 @@
+//! A small name coreference: people named in the story (capitalised name sequences, titles
+//! stripped), the offices they hold, and the resolution of short forms, titles and pronouns
+//! to the full name.
+
+use dyad_doc::{Document, Span};
+
+use crate::data::{normalise_title, Lexicon};
+use crate::text::{Clause, Tok};
+
+/// Who a subject phrase refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// The full name, or `None` for a speaker that is not a named person ("it", "officials").
+    pub name: Option<String>,
+    /// Where the subject phrase is.
+    pub span: Span,
+    /// How a short form, title or pronoun was resolved, for the evidence.
+    pub via: Option<String>,
+}
+
+impl Resolved {
+    /// True when this names a person.
+    pub fn is_person(&self) -> bool {
+        self.name.is_some()
+    }
+}
+
+/// A person named in full in the story.
+#[derive(Clone, Debug)]
+struct Person {
+    name: String,
+    /// Lower-case words of the name.
+    words: Vec<String>,
+    /// Offices linked to the person, normalised ("secretary general").
+    titles: Vec<String>,
+}
+
+/// The people of one document.
+#[derive(Debug)]
+pub struct People<'a> {
+    lex: &'a Lexicon,
+    people: Vec<Person>,
+}
+
+/// A capitalised name sequence: its title part and its name part (indices into the clause's
+/// tokens).
+struct Run {
+    /// Tokens of the whole run, title included.
+    all: std::ops::Range<usize>,
+    /// The name after the last title or honorific.
+    name: std::ops::Range<usize>,
+    /// Titles in the run ("Russian Defense Minister" gives "defense minister").
+    titles: Vec<String>,
+}
+
+/// True for a clause in title case (a headline, a menu line): names cannot be read from it.
+pub fn headline_like(doc: &Document, clause: &Clause, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = clause
+        .toks
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| doc.slice(t.span))
+        .filter(|w| !lex.function.contains(&w.to_lowercase()))
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let caps = words.iter().filter(|w| starts_upper(w)).count();
+    caps * 4 >= words.len() * 3
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "NATO", "EU", "U.S.": acronyms are organisations or places, not people.
+fn acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl<'a> People<'a> {
+    /// Reads every clause outside quotations for full names and their offices.
+    pub fn build(doc: &Document, clauses: &[Clause], lex: &'a Lexicon) -> People<'a> {
+        let mut p = People {
+            lex,
+            people: Vec::new(),
+        };
+        for clause in clauses {
+            if headline_like(doc, clause, lex) {
+                continue;
+            }
+            let runs = p.runs(doc, &clause.toks);
+            let mut named_here: Vec<usize> = Vec::new();
+            for run in &runs {
+                let words = p.name_words(doc, &clause.toks, &run.name);
+                if words.len() < 2 || !p.valid_name(doc, &clause.toks[run.name.clone()]) {
+                    continue;
+                }
+                let id = p.register(&words);
+                named_here.push(id);
+                let mut titles = run.titles.clone();
+                titles.extend(p.titles_before(doc, &clause.toks, run.all.start));
+                titles.extend(p.titles_after(doc, &clause.toks, run.all.end));
+                for t in titles {
+                    if !p.people[id].titles.contains(&t) {
+                        p.people[id].titles.push(t);
+                    }
+                }
+            }
+            // "… in his capacity as NATO secretary general": one person, an office after "as".
+            named_here.dedup();
+            if let [id] = named_here[..] {
+                for (i, t) in clause.toks.iter().enumerate() {
+                    if t.is_word() && doc.slice(t.span).eq_ignore_ascii_case("as") {
+                        let window: Vec<&Tok> = clause.toks[i + 1..].iter().take(5).collect();
+                        for title in p.titles_in(doc, &window) {
+                            if !p.people[id].titles.contains(&title) {
+                                p.people[id].titles.push(title);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        p
+    }
+
+    fn register(&mut self, words: &[String]) -> usize {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        // "De Hoop Scheffer" after "Jaap de Hoop Scheffer" is the same person, and the
+        // other way round a fuller name replaces a shorter one.
+        for (i, p) in self.people.iter_mut().enumerate() {
+            if p.words.ends_with(&lower) {
+                return i;
+            }
+            if lower.ends_with(&p.words) {
+                p.words = lower;
+                p.name = words.join(" ");
+                return i;
+            }
+        }
+        self.people.push(Person {
+            name: words.join(" "),
+            words: lower,
+            titles: Vec::new(),
+        });
+        self.people.len() - 1
+    }
+
+    /// The words of a name as written, with honorifics dropped and possessives cut.
+    fn name_words(&self, doc: &Document, toks: &[Tok], r: &std::ops::Range<usize>) -> Vec<String> {
+        toks[r.clone()]
+            .iter()
+            .map(|t| doc.slice(t.span).to_string())
+            .collect()
+    }
+
+    /// A plausible person's name: no organisation word, no acronym, not a place.
+    fn valid_name(&self, doc: &Document, toks: &[Tok]) -> bool {
+        if toks.is_empty() || toks.len() > 5 {
+            return false;
+        }
+        toks.iter().all(|t| {
+            let w = doc.slice(t.span);
+            let lw = w.to_lowercase();
+            !self.lex.nonperson.contains(&lw)
+                && !acronym(w)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !doc.places.iter().any(|p| p.span.overlaps(t.span))
+        })
+    }
+
+    /// Capitalised name sequences in `toks`.
+    fn runs(&self, doc: &Document, toks: &[Tok]) -> Vec<Run> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let start = i;
+            while i < toks.len() && toks[i].is_word() {
+                let w = doc.slice(toks[i].span);
+                let lw = w.to_lowercase();
+                let particle = self.lex.particles.contains(&lw)
+                    && i > start
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.is_word() && starts_upper(doc.slice(n.span)));
+                if !(starts_upper(w) || particle) {
+                    break;
+                }
+                i += 1;
+                if toks[i - 1].possessive {
+                    break;
+                }
+            }
+            if i > start {
+                if let Some(run) = self.split_run(doc, toks, start..i) {
+                    out.push(run);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Splits a run into title and name: the name is what follows the last title or
+    /// honorific; a leading function word ("But", "The") is dropped.
+    fn split_run(&self, doc: &Document, toks: &[Tok], r: std::ops::Range<usize>) -> Option<Run> {
+        let mut start = r.start;
+        while start < r.end
+            && self
+                .lex
+                .function
+                .contains(&doc.slice(toks[start].span).to_lowercase())
+        {
+            start += 1;
+        }
+        if start == r.end {
+            return None;
+        }
+        let mut name_start = start;
+        let mut titles = Vec::new();
+        let mut i = start;
+        while i < r.end {
+            let w = doc.slice(toks[i].span);
+            if i + 1 < r.end {
+                let two = normalise_title(&format!("{} {}", w, doc.slice(toks[i + 1].span)));
+                if self.lex.titles.contains(&two) {
+                    titles.push(two);
+                    i += 2;
+                    name_start = i;
+                    continue;
+                }
+            }
+            if self.lex.is_title_word(w) {
+                titles.push(normalise_title(w));
+                name_start = i + 1;
+            } else if self.lex.is_honorific(w) {
+                name_start = i + 1;
+            }
+            i += 1;
+        }
+        Some(Run {
+            all: start..r.end,
+            name: name_start..r.end,
+            titles,
+        })
+    }
+
+    /// Lower-case offices right before a name ("NATO chief Jaap de Hoop Scheffer").
+    fn titles_before(&self, doc: &Document, toks: &[Tok], at: usize) -> Vec<String> {
+        let from = at.saturating_sub(3);
+        let window: Vec<&Tok> = toks[from..at].iter().collect();
+        let tail = window
+            .iter()
+            .rposition(|t| !t.is_word())
+            .map_or(0, |j| j + 1);
+        self.titles_in(doc, &window[tail..])
+    }
+
+    /// Offices in an apposition after a name ("Sergei Markov, the director of …").
+    fn titles_after(&self, doc: &Document, toks: &[Tok], at: usize) -> Vec<String> {
+        if !toks.get(at).is_some_and(|t| t.is_punct(',')) {
+            return Vec::new();
+        }
+        let window: Vec<&Tok> = toks[at + 1..]
+            .iter()
+            .take_while(|t| t.is_word())
+            .take(6)
+            .collect();
+        self.titles_in(doc, &window)
+    }
+
+    /// Every title in a word window, two-word titles first.
+    fn titles_in(&self, doc: &Document, window: &[&Tok]) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < window.len() {
+            let w = doc.slice(window[i].span);
+            if let Some(n) = window.get(i + 1) {
+                let two = normalise_title(&format!("{} {}", w, doc.slice(n.span)));
+                if self.lex.titles.contains(&two) {
+                    out.push(two);
+                    i += 2;
+                    continue;
+                }
+            }
+            if self.lex.is_title_word(w) {
+                out.push(normalise_title(w));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The person a name (short or full) refers to: the one whose name ends with it.
+    fn lookup(&self, words: &[String]) -> Option<&Person> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        self.people.iter().find(|p| p.words.ends_with(&lower))
+    }
+
+    /// The person holding an office.
+    fn holder(&self, title: &str) -> Option<&Person> {
+        self.people
+            .iter()
+            .rev()
+            .find(|p| p.titles.iter().any(|t| t == title))
+    }
+
+    /// The first person the clause is about: a name, a title or a pronoun.
+    pub fn clause_subject(
+        &self,
+        doc: &Document,
+        clause: &Clause,
+        last: &Option<Resolved>,
+    ) -> Option<Resolved> {
+        let toks = &clause.toks;
+        let runs = self.runs(doc, toks);
+        let mut best: Option<(usize, Resolved)> = None;
+        for run in &runs {
+            if let Some(r) = self.resolve_run(doc, toks, run, false) {
+                best = Some((run.all.start, r));
+                break;
+            }
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if best.as_ref().is_some_and(|(b, _)| *b < i) {
+                break;
+            }
+            let lw = doc.slice(t.span).to_lowercase();
+            if t.is_word() && (lw == "he" || lw == "she") {
+                if let Some(r) = self.pronoun(t.span, last) {
+                    best = Some((i, r));
+                }
+                break;
+            }
+            if t.is_word() && lw == "the" {
+                if let Some(r) = self.nominal(doc, &toks[i..]) {
+                    best = Some((i, r));
+                    break;
+                }
+            }
+        }
+        best.map(|(_, r)| r)
+    }
+
+    /// The last person named in the clause before byte offset `at` ("President Vladimir
+    /// Putin was quick to praise what he called …": "he" is Putin).
+    pub fn last_person_before(&self, doc: &Document, clause: &Clause, at: u32) -> Option<Resolved> {
+        let toks = &clause.toks;
+        self.runs(doc, toks)
+            .iter()
+            .rev()
+            .filter(|r| toks[r.all.end - 1].span.end <= at)
+            .find_map(|r| self.resolve_run(doc, toks, r, false))
+    }
+
+    /// Resolves a name run; `speaker` allows a lone unknown capitalised word (it stands where
+    /// a speaker's name stands: "Markov said").
+    fn resolve_run(
+        &self,
+        doc: &Document,
+        toks: &[Tok],
+        run: &Run,
+        speaker: bool,
+    ) -> Option<Resolved> {
+        let span = toks[run.all.start].span.cover(toks[run.all.end - 1].span);
+        if run.name.is_empty() {
+            // A title alone: "NATO Secretary General", "President".
+            let title = run.titles.last()?;
+            let p = self.holder(title)?;
+            return Some(Resolved {
+                name: Some(p.name.clone()),
+                span,
+                via: Some(format!("title '{title}' -> {}", p.name)),
+            });
+        }
+        if !self.valid_name(doc, &toks[run.name.clone()]) {
+            return None;
+        }
+        let words = self.name_words(doc, toks, &run.name);
+        if let Some(p) = self.lookup(&words) {
+            let via = (p.words.len() > words.len())
+                .then(|| format!("'{}' -> {}", words.join(" "), p.name));
+            return Some(Resolved {
+                name: Some(p.name.clone()),
+                span,
+                via,
+            });
+        }
+        let titled = !run.titles.is_empty() || run.name.start > run.all.start;
+        (speaker || titled || words.len() >= 2).then(|| Resolved {
+            name: Some(words.join(" ")),
+            span,
+            via: None,
+        })
+    }
+
+    /// "he"/"she": the person the story was last about.
+    fn pronoun(&self, span: Span, last: &Option<Resolved>) -> Option<Resolved> {
+        let l = last.as_ref().filter(|l| l.is_person())?;
+        Some(Resolved {
+            name: l.name.clone(),
+            span,
+            via: Some(format!("pronoun -> {}", l.name.as_deref().unwrap_or(""))),
+        })
+    }
+
+    /// "the NATO secretary general", "the Russian defense minister" → the office holder.
+    fn nominal(&self, doc: &Document, toks: &[Tok]) -> Option<Resolved> {
+        let window: Vec<&Tok> = toks
+            .iter()
+            .skip(1)
+            .take_while(|t| t.is_word())
+            .take(4)
+            .collect();
+        let title = self.titles_in(doc, &window).into_iter().next()?;
+        let p = self.holder(&title)?;
+        let end = window.last().map_or(toks[0].span, |t| t.span);
+        Some(Resolved {
+            name: Some(p.name.clone()),
+            span: toks[0].span.cover(end),
+            via: Some(format!("'the {title}' -> {}", p.name)),
+        })
+    }
+
+    /// The speaker named by a subject phrase: the mention at its end ("Putin", "he", "the
+    /// NATO chief", "senior Latvian diplomat Andrejs Pildegovics"). `None` when the phrase
+    /// names nobody; `Some` with no name for "it", "they" or a common noun ("officials").
+    pub fn parse_subject(
+        &self,
+        doc: &Document,
+        toks: &[Tok],
+        last: &Option<Resolved>,
+    ) -> Option<Resolved> {
+        // Skip adverbs between subject and verb: "he also said", "Putin later told".
+        let mut end = toks.len();
+        let mut skipped = 0;
+        while end > 0 && skipped < 2 {
+            let w = doc.slice(toks[end - 1].span);
+            let lw = w.to_lowercase();
+            let adverb = toks[end - 1].is_word()
+                && !starts_upper(w)
+                && !matches!(lw.as_str(), "he" | "she" | "it" | "they" | "we" | "i")
+                && !self.lex.is_title_word(w)
+                && (lw.ends_with("ly")
+                    || matches!(
+                        lw.as_str(),
+                        "also" | "later" | "then" | "had" | "has" | "again" | "further" | "once"
+                    ));
+            if !adverb {
+                break;
+            }
+            end -= 1;
+            skipped += 1;
+        }
+        let toks = &toks[..end];
+        let last_tok = toks.last()?;
+        let w = doc.slice(last_tok.span);
+        let lw = w.to_lowercase();
+        if last_tok.is_word() && (lw == "he" || lw == "she") {
+            return self.pronoun(last_tok.span, last);
+        }
+        if last_tok.is_word() && matches!(lw.as_str(), "it" | "they" | "we" | "i" | "you") {
+            return Some(Resolved {
+                name: None,
+                span: last_tok.span,
+                via: None,
+            });
+        }
+        if last_tok.is_word() && starts_upper(w) {
+            let runs = self.runs(doc, toks);
+            let run = runs.last().filter(|r| r.all.end == toks.len())?;
+            return self.resolve_run(doc, toks, run, true);
+        }
+        if last_tok.is_word() && self.lex.function.contains(&lw) {
+            return None; // "and said", "but added": no subject here
+        }
+        if last_tok.is_word() {
+            // A lower-case head: an office ("the NATO chief") or a common noun ("officials").
+            if let Some(the) = toks
+                .iter()
+                .rposition(|t| doc.slice(t.span).eq_ignore_ascii_case("the"))
+            {
+                if let Some(r) = self.nominal(doc, &toks[the..]) {
+                    return Some(r);
+                }
+            }
+            if self.lex.is_title_word(w) {
+                // "political expert": an office without a name here; look just after it.
+                return None;
+            }
+            return Some(Resolved {
+                name: None,
+                span: last_tok.span,
+                via: None,
+            });
+        }
+        None
+    }
+}

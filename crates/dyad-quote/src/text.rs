@@ -1,0 +1,293 @@
+//! Reading the text: quotation marks, quoted spans, words and sentences.
+//!
+//! The finder does its own light tokenisation instead of relying on `doc.tokens`, so that it
+//! works the same whatever segmenter ran before it (and on documents with none).
+
+use dyad_doc::{Document, Span};
+
+/// A double quotation mark and what it looks like it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Open,
+    Close,
+    /// A straight mark: direction decided by its neighbours.
+    Either,
+}
+
+/// The kind of a double quotation mark character, if it is one.
+pub fn double_mark(c: char) -> Option<Mark> {
+    match c {
+        '“' | '„' | '«' => Some(Mark::Open),
+        '”' | '»' => Some(Mark::Close),
+        '"' => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+/// A quoted passage found in one paragraph.
+#[derive(Clone, Debug)]
+pub struct RawQuote {
+    /// The quoted words, without the marks.
+    pub span: Span,
+    /// From the opening mark to the closing mark (or the paragraph end) inclusive.
+    pub outer: Span,
+    pub paragraph: usize,
+    /// The paragraph ended with this quote still open (news style: it goes on in the next).
+    pub unclosed: bool,
+    /// This quote carries on one left open at the end of the previous paragraph.
+    pub continues: bool,
+}
+
+/// Finds top-level double-quoted passages, paragraph by paragraph. Single quotes inside them
+/// are nested quotes and stay part of the passage.
+pub fn scan_quotes(doc: &Document) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    let mut carried = false;
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let Some(text) = doc.text.get(para.range()) else {
+            continue;
+        };
+        let base = para.start as usize;
+        let mut open: Option<(usize, usize)> = None; // (mark start, content start)
+        let mut prev: Option<char> = None;
+        let mut opened_here = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if let Some(kind) = double_mark(c) {
+                let opens = match kind {
+                    Mark::Open => true,
+                    Mark::Close => false,
+                    Mark::Either => {
+                        let before_space = prev.is_none_or(|p| {
+                            p.is_whitespace() || "([{—–-/".contains(p) || double_mark(p).is_some()
+                        });
+                        let after_space = next.is_none_or(char::is_whitespace);
+                        if before_space && !after_space {
+                            true
+                        } else if !before_space {
+                            false
+                        } else {
+                            open.is_none()
+                        }
+                    }
+                };
+                match (open, opens) {
+                    (None, true) => {
+                        open = Some((i, i + c.len_utf8()));
+                        opened_here = true;
+                    }
+                    // A second opening mark while one is open: the first was never closed
+                    // (mixed or missing marks); treat this one as its close.
+                    (Some((m, s)), _) => {
+                        push(&mut out, base, m, s, i, i + c.len_utf8(), p, false);
+                        if let Some(q) = out.last_mut() {
+                            q.continues = carried && !opened_here;
+                        }
+                        open = None;
+                        carried = false;
+                    }
+                    (None, false) => {} // stray closing mark
+                }
+            }
+            prev = Some(c);
+        }
+        match open {
+            Some((m, s)) => {
+                push(&mut out, base, m, s, text.len(), text.len(), p, true);
+                if let Some(q) = out.last_mut() {
+                    q.continues = carried && !opened_here;
+                }
+                // News style: the quote goes on only if the next paragraph opens with a mark.
+                carried = doc
+                    .paragraphs
+                    .get(p + 1)
+                    .and_then(|n| doc.text.get(n.range()))
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| double_mark(c).is_some_and(|k| k != Mark::Close));
+            }
+            None => carried = false,
+        }
+    }
+    // A quote opened by a paragraph's first mark after an unclosed one is its continuation.
+    for i in 1..out.len() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        if a.unclosed && b.paragraph == a.paragraph + 1 {
+            let para_start = doc.paragraphs[b.paragraph].start;
+            if b.outer.start == para_start {
+                out[i].continues = true;
+            }
+        }
+    }
+    out.retain(|q| !q.span.is_empty());
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<RawQuote>,
+    base: usize,
+    mark: usize,
+    start: usize,
+    end: usize,
+    outer_end: usize,
+    paragraph: usize,
+    unclosed: bool,
+) {
+    out.push(RawQuote {
+        span: Span::new(base + start, base + end),
+        outer: Span::new(base + mark, base + outer_end),
+        paragraph,
+        unclosed,
+        continues: false,
+    });
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// Punctuation, one character.
+    Punct(char),
+}
+
+/// A token of the text outside quotations.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: Kind,
+    /// The word ended in "'s" / "’s" (not part of the span).
+    pub possessive: bool,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+/// Splits `text[range]` into words and punctuation. A period stays on a word when it is an
+/// abbreviation the caller says it is ("Mr.", "U.S.", initials).
+pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let base = range.start as usize;
+    let Some(slice) = text.get(range.range()) else {
+        return toks;
+    };
+    let mut word_start: Option<usize> = None;
+    let flush = |toks: &mut Vec<Tok>, s: usize, e: usize| {
+        let mut e = e;
+        let w = &slice[s..e];
+        let mut possessive = false;
+        for suffix in ["'s", "’s", "'", "’"] {
+            if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+                e -= suffix.len();
+                possessive = true;
+                break;
+            }
+        }
+        let mut period = false;
+        let w = &slice[s..e];
+        if w.len() > 1 && w.ends_with('.') && !keep_period(w) {
+            e -= 1;
+            period = true;
+        }
+        if e > s {
+            toks.push(Tok {
+                span: Span::new(base + s, base + e),
+                kind: Kind::Word,
+                possessive,
+            });
+        }
+        if period {
+            toks.push(Tok {
+                span: Span::new(base + e, base + e + 1),
+                kind: Kind::Punct('.'),
+                possessive: false,
+            });
+        }
+    };
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        // Inner punctuation that belongs to a word: "U.S.", "al-Qaeda", "don't", "1,300".
+        let inner = word_start.is_some()
+            && matches!(c, '.' | '-' | '\'' | '’' | ',')
+            && next.is_some_and(|n| n.is_alphanumeric())
+            && (c != ',' || slice[..i].ends_with(|p: char| p.is_ascii_digit()));
+        if c.is_alphanumeric() || inner || (c == '.' && word_start.is_some()) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            flush(&mut toks, s, i);
+        }
+        if !c.is_whitespace() {
+            toks.push(Tok {
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                kind: Kind::Punct(c),
+                possessive: false,
+            });
+        }
+    }
+    if let Some(s) = word_start {
+        flush(&mut toks, s, slice.len());
+    }
+    toks
+}
+
+/// A sentence of the text outside quotations: its tokens (quotations left out).
+#[derive(Clone, Debug)]
+pub struct Clause {
+    pub span: Span,
+    pub toks: Vec<Tok>,
+}
+
+/// Splits each paragraph's text outside the quotes into sentences at '.', '!' and '?'.
+pub fn clauses(
+    doc: &Document,
+    quotes: &[RawQuote],
+    keep_period: &dyn Fn(&str) -> bool,
+) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for para in &doc.paragraphs {
+        let toks = tokenize(&doc.text, *para, keep_period);
+        let mut cur: Vec<Tok> = Vec::new();
+        for t in toks {
+            let inside = quotes.iter().any(|q| q.outer.contains(t.span));
+            if inside {
+                // A quotation is part of its sentence; mark where it sits with its mark.
+                if quotes.iter().any(|q| q.outer.start == t.span.start) {
+                    cur.push(Tok {
+                        span: t.span,
+                        kind: Kind::Punct('"'),
+                        possessive: false,
+                    });
+                }
+                continue;
+            }
+            let end = matches!(t.kind, Kind::Punct('.' | '!' | '?'));
+            cur.push(t);
+            if end {
+                flush_clause(&mut out, &mut cur);
+            }
+        }
+        flush_clause(&mut out, &mut cur);
+    }
+    out
+}
+
+fn flush_clause(out: &mut Vec<Clause>, cur: &mut Vec<Tok>) {
+    if let (Some(first), Some(last)) = (cur.first(), cur.last()) {
+        out.push(Clause {
+            span: first.span.cover(last.span),
+            toks: std::mem::take(cur),
+        });
+    }
+    cur.clear();
+}
