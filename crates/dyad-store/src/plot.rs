@@ -104,9 +104,12 @@ fn render<DB: DrawingBackend>(
                 .y_label_area_size(55)
                 .right_y_label_area_size(55);
         }
-        let y_top = max_events as f64 * 1.1;
+        // Headroom above the tallest bar keeps the legend off the bars.
+        let y_top = max_events as f64 * 1.6;
         // One segment per period: labels sit at segment centres, bars fill segments.
-        let xs = || (0u32..n as u32).into_segmented();
+        // plotters' segmented range includes its end: 0..n-1 gives n segments.
+        let last = (n as u32).saturating_sub(1).max(1);
+        let xs = || (0u32..last).into_segmented();
         let mut chart = builder
             .build_cartesian_2d(xs(), 0f64..y_top)
             .map_err(|e| e.to_string())?
@@ -115,6 +118,8 @@ fn render<DB: DrawingBackend>(
             chart
                 .configure_mesh()
                 .disable_x_mesh()
+                .max_light_lines(1)
+                .y_label_formatter(&|y| format!("{y:.0}"))
                 .x_labels(n.min(40))
                 .x_label_formatter(&|x| match x {
                     SegmentValue::CenterOf(i) => periods
@@ -145,7 +150,7 @@ fn render<DB: DrawingBackend>(
                     .draw_series(LineSeries::new(
                         [
                             (SegmentValue::Exact(0), y),
-                            (SegmentValue::Exact(n as u32), y),
+                            (SegmentValue::Exact(last + 1), y),
                         ],
                         colour,
                     ))
@@ -211,7 +216,7 @@ fn render<DB: DrawingBackend>(
         if text {
             chart
                 .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
+                .position(SeriesLabelPosition::UpperRight)
                 .background_style(WHITE.mix(0.85))
                 .border_style(BLACK)
                 .draw()
