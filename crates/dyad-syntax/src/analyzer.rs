@@ -222,6 +222,9 @@ impl Analyzer {
             );
             ctx.next_complementizer = self.classes.complementizers.contains(next_word);
             ctx.verb_ahead = verb_ahead[i] && mine.iter().any(|c| c.tag.is_noun());
+            if i + 2 < n {
+                ctx.next2 = &cands[starts[i + 2] as usize..starts[i + 3] as usize];
+            }
             let best = mine
                 .iter()
                 .map(|c| (c, c.score + ctx.bonus(c.tag, &toks[i])))
@@ -282,6 +285,8 @@ struct Context<'c> {
     next_complementizer: bool,
     /// This token can be a noun, and an unambiguous verb follows before a clause boundary.
     verb_ahead: bool,
+    /// The candidates of the token after next.
+    next2: &'c [Cand<'c>],
 }
 
 fn is_subjectish(t: Tag) -> bool {
@@ -344,6 +349,7 @@ impl<'c> Context<'c> {
             next_cap: toks.get(i + 1).is_some_and(|t| t.cap),
             next_complementizer: false,
             verb_ahead: false,
+            next2: &[],
         }
     }
 
@@ -478,6 +484,18 @@ impl<'c> Context<'c> {
                 }
                 if self.next_can(|t| t.is_noun()) {
                     b += 0.7;
+                }
+                if self
+                    .next_best()
+                    .is_some_and(|t| t.is_noun() && !t.is_proper())
+                {
+                    b += 1.0;
+                }
+                // "Hungarian and Romanian officials": adjectives coordinated before a noun.
+                if self.next.iter().any(|c| c.tag == Tag::CC)
+                    && self.next2.iter().any(|c| c.tag.is_adjective())
+                {
+                    b += 1.5;
                 }
                 // Capitalised words in a run of capitals are part of a name ("United
                 // Nations", "Prime Minister", "South Africa").

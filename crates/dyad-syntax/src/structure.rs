@@ -12,6 +12,10 @@ use crate::Tag;
 
 const NONE: u32 = u32::MAX;
 
+/// How far (in tokens or groups) a look-back may go: keeps analysis linear on pathological
+/// input while covering any real sentence's subject distance.
+const MAX_LOOK: usize = 120;
+
 fn range(start: usize, end: usize) -> IndexRange {
     IndexRange {
         start: start as u32,
@@ -38,9 +42,15 @@ pub(crate) fn build(out: &mut SentenceSyntax, lower: &[&str], cl: &Classes) {
         clauses: Vec::new(),
         possessor: Vec::new(),
         pp_object: Vec::new(),
+        finite_prefix: Vec::new(),
+        next_finite: Vec::new(),
+        next_comma: Vec::new(),
+        pp_ending: vec![NONE; n + 1],
+        reported_start: vec![false; n + 1],
     };
     s.noun_groups_pass();
     s.verb_groups_pass();
+    s.index_pass();
     s.prep_groups_pass();
     s.coordination_pass();
     s.apposition_pass();
@@ -77,6 +87,16 @@ struct Builder<'a> {
     possessor: Vec<bool>,
     /// Per noun group: it is the object of a preposition.
     pp_object: Vec<bool>,
+    /// Per token: a finite verb group occurs before it since the last `:`/`.` boundary.
+    finite_prefix: Vec<bool>,
+    /// Per token: the first token at or after it that starts a finite verb group (`n` if none).
+    next_finite: Vec<u32>,
+    /// Per token: the next comma, colon or closing bracket at or after it (`n` if none).
+    next_comma: Vec<u32>,
+    /// Per token: the prepositional group ending just before it (exclusive end), if any.
+    pp_ending: Vec<u32>,
+    /// Per token: a reported clause starts here.
+    reported_start: Vec<bool>,
 }
 
 fn nounish(t: Tag) -> bool {
@@ -445,7 +465,8 @@ impl<'a> Builder<'a> {
             };
             // A subordinator followed by a clause is not a preposition ("after Russia agreed").
             let obj_end = self.noun_groups[self.ng_at[k] as usize].tokens.end as usize;
-            if self.cl.subordinators.contains(self.lower[i])
+            if (self.cl.subordinators.contains(self.lower[i])
+                || self.cl.complementizers.contains(self.lower[i]))
                 && self
                     .tag(obj_end)
                     .is_some_and(|t| t.is_finite() || t == Tag::MD)
@@ -454,6 +475,9 @@ impl<'a> Builder<'a> {
                 continue;
             }
             self.pp_object[self.ng_at[k] as usize] = true;
+            if let Some(x) = self.pp_ending.get_mut(obj_end) {
+                *x = self.prep_groups.len() as u32;
+            }
             let word = self.lower[i..i + plen].join(" ");
             self.prep_groups.push(PrepGroup {
                 prep: range(i, i + plen),
@@ -474,17 +498,39 @@ impl<'a> Builder<'a> {
 
     /// Is there a finite verb group between the last hard boundary and token `i`?
     fn finite_before(&self, i: usize) -> bool {
-        let mut k = i;
-        while k > 0 {
-            k -= 1;
+        self.finite_prefix.get(i).copied().unwrap_or(false)
+    }
+
+    /// Look-up arrays that keep the later passes linear.
+    fn index_pass(&mut self) {
+        let n = self.tags.len();
+        self.finite_prefix = vec![false; n + 1];
+        let mut seen = false;
+        for k in 0..n {
+            self.finite_prefix[k] = seen;
             if matches!(self.tags[k], Tag::Colon | Tag::Period) {
-                return false;
-            }
-            if self.is_finite_vg_at(k) {
-                return true;
+                seen = false;
+            } else if self.is_finite_vg_at(k) {
+                seen = true;
             }
         }
-        false
+        self.finite_prefix[n] = seen;
+        self.next_finite = vec![n as u32; n + 1];
+        self.next_comma = vec![n as u32; n + 1];
+        for k in (0..n).rev() {
+            let starts_finite = self.is_finite_vg_at(k)
+                && self.verb_groups[self.vg_at[k] as usize].tokens.start as usize == k;
+            self.next_finite[k] = if starts_finite {
+                k as u32
+            } else {
+                self.next_finite[k + 1]
+            };
+            self.next_comma[k] = if matches!(self.tags[k], Tag::Comma | Tag::Colon | Tag::RRB) {
+                k as u32
+            } else {
+                self.next_comma[k + 1]
+            };
+        }
     }
 
     fn coordination_pass(&mut self) {
@@ -593,7 +639,9 @@ impl<'a> Builder<'a> {
             // The appositive runs through its "of" phrases; it must then close (comma, end,
             // bracket) and not be followed by a verb (that would make it a new clause or list).
             let mut k = app.tokens.end as usize;
-            while k < n && self.cl.noun_preps.contains(self.lower[k]) {
+            // Any preposition chain: "the director of the Institute for Political Studies".
+            while k < n && self.tags[k] == Tag::IN && !self.cl.subordinators.contains(self.lower[k])
+            {
                 match self.outer_at(k + 1) {
                     Some(o) => k = self.noun_groups[o as usize].tokens.end as usize,
                     None => break,
@@ -630,11 +678,10 @@ impl<'a> Builder<'a> {
             let g = before.and_then(|b| self.outer_at(b)).or_else(|| {
                 // "the director of the Institute for Studies": the preceding PP's object.
                 before.and_then(|b| {
-                    self.prep_groups[..p]
-                        .iter()
-                        .rev()
-                        .find(|q| q.tokens.end as usize == b + 1)
-                        .and_then(|q| q.object)
+                    let q = *self.pp_ending.get(b + 1)?;
+                    (q != NONE && (q as usize) < p)
+                        .then(|| self.prep_groups[q as usize].object)
+                        .flatten()
                 })
             });
             let g = g.filter(|&g| {
@@ -643,7 +690,9 @@ impl<'a> Builder<'a> {
             // The last verb group before the preposition, not beyond a clause boundary.
             let mut v = None;
             let mut k = start;
-            while k > 0 {
+            // Bounded look-back keeps this linear on very long verbless stretches.
+            let floor = start.saturating_sub(MAX_LOOK);
+            while k > floor {
                 k -= 1;
                 if matches!(self.tags[k], Tag::Period | Tag::Colon)
                     || self.cl.relative.contains(self.lower[k])
@@ -733,11 +782,8 @@ impl<'a> Builder<'a> {
             end -= 1;
         }
         if comma_bound {
-            for k in start..end {
-                if matches!(self.tags[k], Tag::Comma | Tag::Colon | Tag::RRB) {
-                    return k;
-                }
-            }
+            let c = self.next_comma.get(start).map_or(end, |&c| c as usize);
+            return c.min(end);
         }
         end
     }
@@ -767,6 +813,18 @@ impl<'a> Builder<'a> {
                 _ => {}
             }
         }
+        // Per end token: the widest top-level, non-prepositional group whose extent ends there.
+        let mut widest_ending = vec![NONE; n + 1];
+        for (g, ng) in self.noun_groups.iter().enumerate() {
+            if ng.part_of.is_some() || self.pp_object[g] {
+                continue;
+            }
+            let e = ng.extent.end as usize;
+            let cur = widest_ending[e];
+            if cur == NONE || self.noun_groups[cur as usize].extent.start > ng.extent.start {
+                widest_ending[e] = g as u32;
+            }
+        }
         // Subordinate, relative and reported clauses.
         for i in 0..n {
             let w = self.lower[i];
@@ -778,29 +836,23 @@ impl<'a> Builder<'a> {
                 } else {
                     i
                 };
-                let ante = b.checked_sub(1).and_then(|k| self.outer_at(k)).or_else(|| {
-                    // "the director of the Institute, who": the group whose extent ends here.
-                    b.checked_sub(1).and_then(|k| {
-                        (0..self.noun_groups.len() as u32)
-                            .filter(|&g| {
-                                self.noun_groups[g as usize].extent.end as usize == k + 1
-                                    && self.noun_groups[g as usize].part_of.is_none()
-                            })
-                            .min_by_key(|&g| self.noun_groups[g as usize].extent.start)
-                    })
-                });
+                // The antecedent: the widest group whose extent ends at the pronoun ("the
+                // director of the Institute, who"), else the group just before it.
+                let widest = widest_ending.get(b).copied().filter(|&g| g != NONE);
+                let ante = widest.or_else(|| b.checked_sub(1).and_then(|k| self.outer_at(k)));
                 if let Some(a) = ante {
-                    // Prefer the widest group whose extent ends at the relative pronoun.
-                    let a = (0..self.noun_groups.len() as u32)
-                        .filter(|&g| {
-                            let ng = &self.noun_groups[g as usize];
-                            ng.extent.end as usize == b
-                                && ng.part_of.is_none()
-                                && !self.pp_object[g as usize]
-                        })
-                        .min_by_key(|&g| self.noun_groups[g as usize].extent.start)
-                        .unwrap_or(a);
-                    let end = self.clause_end(i, b < i);
+                    let mut end = self.clause_end(i, b < i);
+                    // A restrictive relative clause on a subject ends before the main verb:
+                    // "The rebels who attacked the convoy | fled": the second finite verb
+                    // group after the pronoun, when no finite verb came before the antecedent.
+                    let ante_start = self.noun_groups[a as usize].extent.start as usize;
+                    if !self.finite_before(ante_start) {
+                        let first = self.next_finite.get(i + 1).map_or(n, |&x| x as usize);
+                        let second = self.next_finite.get(first + 1).map_or(n, |&x| x as usize);
+                        if second < end {
+                            end = second;
+                        }
+                    }
                     let c = self.push_clause(ClauseKind::Relative, i, end, Some(i));
                     self.clauses[c as usize].antecedent = Some(a);
                 }
@@ -812,7 +864,11 @@ impl<'a> Builder<'a> {
                 && self.vg_at[i] == NONE
             {
                 let end = self.clause_end(i + 1, after_comma || i == 0);
-                if (i + 1..end).any(|k| self.is_finite_vg_at(k)) {
+                if self
+                    .next_finite
+                    .get(i + 1)
+                    .is_some_and(|&f| (f as usize) < end)
+                {
                     self.push_clause(ClauseKind::Subordinate, i, end, Some(i));
                 }
                 continue;
@@ -890,55 +946,53 @@ impl<'a> Builder<'a> {
                 self.clauses[c as usize].reporting_verb = Some(rv);
             }
         }
-        // Parents: the smallest clause strictly containing each clause (ties: the earlier).
-        let m = self.clauses.len();
-        for c in 1..m {
-            let me = self.clauses[c].tokens;
-            let mut best: Option<usize> = None;
-            for d in 0..m {
-                if d == c {
-                    continue;
-                }
-                let o = self.clauses[d].tokens;
-                let contains = o.start <= me.start && me.end <= o.end;
-                let strictly = o.len() > me.len() || (o.len() == me.len() && d < c);
-                if contains
-                    && strictly
-                    && best.is_none_or(|b| self.clauses[b].tokens.len() >= o.len())
-                {
-                    best = Some(d);
-                }
-            }
-            self.clauses[c].parent = best.map(|b| b as u32);
-        }
     }
 
-    /// The innermost clause containing token `i`.
-    fn clause_of(&self, i: usize) -> u32 {
-        let mut best = 0usize;
-        for (c, cl) in self.clauses.iter().enumerate() {
-            if cl.tokens.range().contains(&i) && cl.tokens.len() <= self.clauses[best].tokens.len()
+    /// Parents and per-token innermost clause, by one sweep over clauses sorted by start
+    /// (outer first): a stack of open clauses, linear apart from the sort.
+    fn sweep(&mut self) -> Vec<u32> {
+        let n = self.tags.len();
+        let mut order: Vec<usize> = (0..self.clauses.len()).collect();
+        order.sort_by_key(|&c| {
+            let t = self.clauses[c].tokens;
+            (t.start, std::cmp::Reverse(t.len()), c)
+        });
+        let mut clause_at = vec![0u32; n];
+        let mut stack: Vec<usize> = Vec::new();
+        let mut next = 0;
+        for (k, slot) in clause_at.iter_mut().enumerate() {
+            while stack
+                .last()
+                .is_some_and(|&c| self.clauses[c].tokens.end as usize <= k)
             {
-                best = c;
+                stack.pop();
             }
+            while next < order.len() && self.clauses[order[next]].tokens.start as usize <= k {
+                let c = order[next];
+                next += 1;
+                self.clauses[c].parent = stack.last().map(|&p| p as u32);
+                if !self.clauses[c].tokens.is_empty() {
+                    stack.push(c);
+                }
+            }
+            *slot = stack.last().map_or(0, |&c| c as u32);
         }
-        best as u32
+        // Clauses starting at the very end (empty) still get a parent.
+        for &c in &order[next..] {
+            self.clauses[c].parent = Some(0).filter(|_| c != 0);
+        }
+        clause_at
     }
 
     fn roles_pass(&mut self) {
-        // Clause membership: painted from the widest clause to the narrowest.
-        let n = self.tags.len();
-        let mut clause_at = vec![0u32; n];
-        let mut order: Vec<usize> = (0..self.clauses.len()).collect();
-        order.sort_by_key(|&c| std::cmp::Reverse(self.clauses[c].tokens.len()));
-        for c in order {
-            for k in self.clauses[c].tokens.range() {
-                if let Some(x) = clause_at.get_mut(k) {
-                    *x = c as u32;
+        let clause_at = self.sweep();
+        for c in &self.clauses {
+            if c.kind == ClauseKind::Reported {
+                if let Some(x) = self.reported_start.get_mut(c.tokens.start as usize) {
+                    *x = true;
                 }
             }
         }
-        let _ = Self::clause_of;
         for g in 0..self.noun_groups.len() {
             let h = self.noun_groups[g].head as usize;
             self.noun_groups[g].clause = clause_at.get(h).copied().unwrap_or(0);
@@ -991,11 +1045,7 @@ impl<'a> Builder<'a> {
             return;
         }
         // A group that starts a reported clause is that clause's subject, not an object.
-        let starts_clause = self
-            .clauses
-            .iter()
-            .any(|c| c.kind == ClauseKind::Reported && c.tokens.start as usize == k);
-        if starts_clause {
+        if self.reported_start.get(k).copied().unwrap_or(false) {
             return;
         }
         let mut end = og.tokens.end as usize;
@@ -1092,7 +1142,8 @@ impl<'a> Builder<'a> {
         if k > 0 && self.tags[k - 1] == Tag::CC {
             let mut w = v;
             let mut found = None;
-            while w > 0 {
+            let floor = v.saturating_sub(MAX_LOOK);
+            while w > floor {
                 w -= 1;
                 let wg = &self.verb_groups[w];
                 if wg.clause != clause && clause_at.get(wg.head as usize) != Some(&clause) {
@@ -1137,6 +1188,7 @@ impl<'a> Builder<'a> {
             .map_or(0, |c| c.tokens.start as usize);
         let mut k = start;
         let mut found = None;
+        let clause_start = clause_start.max(start.saturating_sub(MAX_LOOK));
         while k > clause_start {
             k -= 1;
             if clause_at.get(k) != Some(&clause) {
@@ -1187,11 +1239,13 @@ impl<'a> Builder<'a> {
         let g = self.outer_at(end.checked_sub(1)?)?;
         let mut best = g;
         // Climb to the head noun when the token ends an "of"-phrase: its attaching group.
-        for p in &self.prep_groups {
-            if p.tokens.end as usize == end {
-                if let Attachment::Noun(h) = p.attach {
-                    best = self.outermost(h);
-                }
+        if let Some(p) = self
+            .pp_ending
+            .get(end)
+            .and_then(|&p| self.prep_groups.get(p as usize))
+        {
+            if let Attachment::Noun(h) = p.attach {
+                best = self.outermost(h);
             }
         }
         (!self.pp_object[best as usize]).then_some(best)

@@ -149,10 +149,10 @@ impl Lexicon {
                 if plural {
                     push(out, Tag::NNPS, 3.0, None);
                 } else {
-                    push(out, Tag::NNP, if adj { 2.0 } else { 3.0 }, None);
+                    push(out, Tag::NNP, if adj { 2.5 } else { 3.0 }, None);
                 }
                 if adj {
-                    push(out, Tag::JJ, 2.5, None);
+                    push(out, Tag::JJ, 2.0, None);
                 }
             } else if proper || !known_common {
                 push(out, Tag::NNP, if proper { 2.0 } else { 1.0 }, None);
