@@ -357,7 +357,7 @@ impl Gazetteer {
             }
             if let Some(n) = ctx.countries.get(&e.country) {
                 score += 2.0;
-                why.push(format!("story names {} ({}x)", e.country, n));
+                why.push(format!("story names {} ({} names)", e.country, n.len()));
             }
             if !e.admin1.is_empty() && ctx.states.contains(&e.admin1) {
                 score += 3.0;
@@ -403,29 +403,61 @@ impl Gazetteer {
             let all =
                 |f: &dyn Fn(&Entry) -> bool| readings.iter().all(|&i| f(&self.entries[i as usize]));
             if all(&|e| e.country == first.country) {
-                *ctx.countries.entry(first.country.clone()).or_insert(0) += 1;
+                let names = ctx.countries.entry(first.country.clone()).or_default();
+                if !names.contains(&h.slot) {
+                    names.push(h.slot);
+                }
                 if !first.admin1.is_empty() && all(&|e| e.admin1 == first.admin1) {
                     ctx.states.insert(first.admin1.clone());
                 }
             }
         }
         if let Some(p) = &dateline {
-            *ctx.countries.entry(p.location.country.clone()).or_insert(0) += 1;
+            ctx.countries
+                .entry(p.location.country.clone())
+                .or_default()
+                .push(DATELINE_SLOT);
         }
-        let mut places: Vec<Place> = dateline.into_iter().collect();
+        let mut chosen = Vec::with_capacity(hits.len());
         for h in hits {
             let readings = &self.names[h.slot as usize].1;
             let allow_small = h.locative || h.qualifier.is_some();
             if let Some((i, why)) = self.choose(readings, h.qualifier.as_ref(), &ctx, allow_small) {
-                let name = h.span.slice(&doc.text);
-                let context = if h.locative { "; locative" } else { "" };
-                places.push(Place {
-                    span: h.span,
-                    sentence: doc.sentence_at(h.span.start).map(|s| s as u32),
-                    location: self.entries[i as usize].location(),
-                    evidence: format!("{name}: {why}{context}"),
-                });
+                chosen.push((h, i, why));
             }
+        }
+        // Places read with confidence (in a locative context, qualified, or not a town) also
+        // place the story, so "sent to Kandahar and Herat" supports Herat.
+        for (h, i, _) in &chosen {
+            let e = &self.entries[*i as usize];
+            if h.locative || h.qualifier.is_some() || e.kind != PlaceKind::City {
+                let names = ctx.countries.entry(e.country.clone()).or_default();
+                if !names.contains(&h.slot) {
+                    names.push(h.slot);
+                }
+            }
+        }
+        let mut places: Vec<Place> = dateline.into_iter().collect();
+        for (h, i, why) in chosen {
+            let entry = &self.entries[i as usize];
+            // A bare town name ("Bush was scheduled…", "Hamilton said") is a place only
+            // when the story names its country some other way.
+            let bare = !h.locative && h.qualifier.is_none() && entry.kind == PlaceKind::City;
+            let supported = ctx
+                .countries
+                .get(&entry.country)
+                .is_some_and(|names| names.iter().any(|&n| n != h.slot));
+            if bare && !supported {
+                continue;
+            }
+            let name = h.span.slice(&doc.text);
+            let context = if h.locative { LOCATIVE } else { "" };
+            places.push(Place {
+                span: h.span,
+                sentence: doc.sentence_at(h.span.start).map(|s| s as u32),
+                location: entry.location(),
+                evidence: format!("{name}: {why}{context}"),
+            });
         }
         places.sort_by_key(|p| p.span.start);
         doc.places = places;
@@ -539,7 +571,12 @@ impl Gazetteer {
             let sent_start = doc
                 .sentence_at(span.start)
                 .map_or(0, |i| doc.sentences[i].span.start as usize);
-            let before = &text[sent_start.min(m.start())..m.start()];
+            // Only the last few words matter; a bounded window keeps this linear.
+            let mut from = sent_start.min(m.start()).max(m.start().saturating_sub(48));
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..m.start()];
             let locative = self.words.is_locative(before);
             let qualifier = if self.words.ends_with_state_of(before) {
                 Some(Qualifier::StateKind)
@@ -623,6 +660,8 @@ impl Gazetteer {
     }
 }
 
+/// Stands for the dateline among the names giving a story's countries.
+const DATELINE_SLOT: u32 = u32::MAX;
 /// Evidence prefix of the dateline place.
 const DATELINE: &str = "dateline ";
 /// Evidence suffix of a place named after a locative word.
@@ -684,7 +723,8 @@ enum Qualifier {
 /// The story's other places, for resolving ambiguous names.
 #[derive(Debug, Default)]
 struct Context {
-    countries: HashMap<String, usize>,
+    /// Country → the names (indices into `Gazetteer::names`) that place the story there.
+    countries: HashMap<String, Vec<u32>>,
     states: HashSet<String>,
     dateline_country: Option<String>,
 }

@@ -126,6 +126,17 @@ impl QuoteFinder {
                 last_subject = Some(s);
             }
         }
+        // Every quote sits in some clause; should one not, it is still reported, unattributed.
+        for q in &raw[next_quote..] {
+            quotes.push(Quote {
+                span: q.span,
+                speaker: None,
+                speaker_code: None,
+                speaker_span: None,
+                fragment: false,
+                rule: "no sentence found".into(),
+            });
+        }
         for q in &mut quotes {
             self.add_code(doc, q);
         }
