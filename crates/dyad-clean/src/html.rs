@@ -115,7 +115,7 @@ pub(crate) fn clean_html(src: &str, furn: &Furniture) -> HtmlPage {
     // Like readability's retry: when class-based removal left almost nothing, the page's
     // class names misled it; read the page again without them.
     let total = |b: &[String]| b.iter().map(String::len).sum::<usize>();
-    if total(&page_blocks) < 500 {
+    if total(&page_blocks) < 250 {
         let (retry, retry_method) = extract(&doc, furn, &protected, false, None);
         if total(&retry) > total(&page_blocks) {
             page_blocks = retry;

@@ -121,5 +121,5 @@ fn article_bench_shingle_f1() {
         bytes as f64 / 1e6 / elapsed
     );
     assert_eq!(n, 90, "the benchmark has 90 pages");
-    assert!(f1 >= 0.94, "shingle F1 {f1:.4} fell below the floor");
+    assert!(f1 >= 0.955, "shingle F1 {f1:.4} fell below the floor");
 }
