@@ -61,7 +61,12 @@ pub struct Converted {
     pub problems: usize,
 }
 
-fn convert(files: &[PathBuf], out_dir: &Path, to: Format) -> Result<Vec<Converted>, DictError> {
+fn convert(
+    files: &[PathBuf],
+    out_dir: &Path,
+    to: Format,
+    strip_comments: bool,
+) -> Result<Vec<Converted>, DictError> {
     std::fs::create_dir_all(out_dir).map_err(|source| DictError::Io {
         path: out_dir.to_path_buf(),
         source,
@@ -73,6 +78,9 @@ fn convert(files: &[PathBuf], out_dir: &Path, to: Format) -> Result<Vec<Converte
         let text = read_lossy(path)?;
         let mut dict = Dictionary::default();
         dict.read_text(format, kind, &path.display().to_string(), &text);
+        if strip_comments {
+            dict.entries.strip_comments();
+        }
         let (name, body) = match to {
             Format::Own => (
                 format!("{}.{}", stem(path, kind), kind.name()),
@@ -106,12 +114,20 @@ fn convert(files: &[PathBuf], out_dir: &Path, to: Format) -> Result<Vec<Converte
 /// `dyad dict import FILE... --out DIR`: converts dictionaries (PETRARCH or dyad) to dyad's
 /// format, one output file per input.
 pub fn import(files: &[PathBuf], out_dir: &Path) -> Result<Vec<Converted>, DictError> {
-    convert(files, out_dir, Format::Own)
+    convert(files, out_dir, Format::Own, false)
+}
+
+/// Like [`import`], dropping the comments of the entries (for shipped, derived files).
+pub fn import_without_comments(
+    files: &[PathBuf],
+    out_dir: &Path,
+) -> Result<Vec<Converted>, DictError> {
+    convert(files, out_dir, Format::Own, true)
 }
 
 /// `dyad dict export FILE... --out DIR`: converts dictionaries to the PETRARCH formats.
 pub fn export(files: &[PathBuf], out_dir: &Path) -> Result<Vec<Converted>, DictError> {
-    convert(files, out_dir, Format::Petrarch)
+    convert(files, out_dir, Format::Petrarch, false)
 }
 
 /// Reads one file into entries (for tests and tools).

@@ -183,6 +183,41 @@ impl Entries {
     }
 }
 
+impl Entries {
+    /// Removes every free-text comment (used when deriving shipped dictionaries from
+    /// files whose comments are not ours to copy).
+    pub fn strip_comments(&mut self) {
+        for a in &mut self.actors {
+            for n in &mut a.names {
+                n.comment = None;
+            }
+        }
+        for a in &mut self.agents {
+            a.comment = None;
+        }
+        for s in &mut self.synsets {
+            s.comment = None;
+        }
+        for b in &mut self.verb_blocks {
+            for v in &mut b.verbs {
+                v.comment = None;
+            }
+            for p in &mut b.patterns {
+                p.comment = None;
+            }
+        }
+        for t in &mut self.transformations {
+            t.comment = None;
+        }
+        for d in &mut self.discards {
+            d.comment = None;
+        }
+        for i in &mut self.issues {
+            i.comment = None;
+        }
+    }
+}
+
 /// A loaded, compiled set of dictionaries.
 #[derive(Debug, Default)]
 pub struct Dictionary {
@@ -193,11 +228,21 @@ pub struct Dictionary {
     matchers: OnceLock<Matchers>,
 }
 
-/// The shipped dictionaries, embedded so that the binary is self-contained: (file name, text).
+/// The shipped dictionaries, embedded so that the binary is self-contained: (file name,
+/// text), in load order. `leaders.actors` (curated, dated terms of office up to 2026) comes
+/// after the Phoenix-derived actor files so that its entries win for the same name.
 pub const SHIPPED: &[(&str, &str)] = &[
     (
-        "actors.actors",
-        include_str!("../../../dictionaries/actors.actors"),
+        "countries.actors",
+        include_str!("../../../dictionaries/countries.actors"),
+    ),
+    (
+        "international.actors",
+        include_str!("../../../dictionaries/international.actors"),
+    ),
+    (
+        "nonstate.actors",
+        include_str!("../../../dictionaries/nonstate.actors"),
     ),
     (
         "leaders.actors",

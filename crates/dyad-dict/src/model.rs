@@ -61,8 +61,9 @@ pub struct Phrase {
     pub joins: Vec<Join>,
     /// True when written with a trailing `_` (`AFGHANISTAN_`). In discards this means the
     /// last word must end at a word boundary (otherwise it is a stem: `BASEBALL` also
-    /// matches `BASEBALLS`); in synset members it means "no plural"; in actor phrases
-    /// PETRARCH ignores it (actors match whole tokens).
+    /// matches `BASEBALLS`); in synset members it means "no plural"; actor and agent
+    /// phrases match whole tokens, so their readers always set it to `true` (actors) or
+    /// `false` (agents) whatever was written.
     pub closed: bool,
 }
 

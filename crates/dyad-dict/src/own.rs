@@ -536,7 +536,10 @@ mod tests {
             a.code_at(Some(dyad_doc::Date::constant(2012, 1, 1))),
             Some("NLDELI")
         );
-        assert!(!e.actors[1].names[0].phrase.closed);
+        assert!(
+            e.actors[1].names[0].phrase.closed,
+            "actors always match whole tokens"
+        );
         let (_, p) = read_own(Kind::Actors, "X\n    C 2001-02-30..2002-01-01\n");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, 2);

@@ -353,7 +353,9 @@ impl Reader<'_> {
                 }
                 continue;
             }
-            let phrase = parse_phrase(name, Join::Adjacent);
+            let mut phrase = parse_phrase(name, Join::Adjacent);
+            // Actors match whole tokens whether or not the name ends with `_`.
+            phrase.closed = true;
             if phrase.words.is_empty() {
                 self.problem(line.no, "empty actor name");
                 continue;

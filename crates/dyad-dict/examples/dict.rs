@@ -1,0 +1,64 @@
+//! `cargo run -p dyad-dict --example dict -- check|import|import-facts|export FILE... [--out DIR]`
+//! (`import-facts` drops the entries' comments):
+//! the `dyad dict` subcommands without building the whole binary (used by
+//! `tools/import_phoenix.sh`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = args.split_first() else {
+        eprintln!("usage: dict check|import|export FILE... [--out DIR]");
+        return ExitCode::from(2);
+    };
+    let mut files = Vec::new();
+    let mut out = None;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        if a == "--out" {
+            out = it.next().map(PathBuf::from);
+        } else {
+            files.push(PathBuf::from(a));
+        }
+    }
+    let result = match (cmd.as_str(), out) {
+        ("check", _) => dyad_dict::cli::check(&files).map(|s| print!("{s}")),
+        ("import", Some(dir)) | ("import-facts", Some(dir)) => if cmd == "import" {
+            dyad_dict::cli::import(&files, &dir)
+        } else {
+            dyad_dict::cli::import_without_comments(&files, &dir)
+        }
+        .map(|v| {
+            for c in v {
+                eprintln!(
+                    "{} -> {} ({} problem(s))",
+                    c.from.display(),
+                    c.to.display(),
+                    c.problems
+                );
+            }
+        }),
+        ("export", Some(dir)) => dyad_dict::cli::export(&files, &dir).map(|v| {
+            for c in v {
+                eprintln!(
+                    "{} -> {} ({} problem(s))",
+                    c.from.display(),
+                    c.to.display(),
+                    c.problems
+                );
+            }
+        }),
+        _ => {
+            eprintln!("usage: dict check|import|export FILE... [--out DIR]");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dict: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
