@@ -143,6 +143,10 @@ pub(crate) fn tokenize(
                 (n, TokenKind::OpenQuote)
             }
             '”' | '»' | '›' => (n, TokenKind::CloseQuote),
+            // PTB/LaTeX-style quotes in wire text: ``quoted''.
+            '`' if next == Some('`') => (2, TokenKind::OpenQuote),
+            '`' => (n, TokenKind::OpenQuote),
+            '\'' if next == Some('\'') => (2, TokenKind::CloseQuote),
             '’' | '\'' => {
                 let possessive = !single_open
                     && matches!(prev, Some('s' | 'S'))
@@ -228,6 +232,10 @@ fn scan_word(text: &str, i: usize, end: usize) -> usize {
             c if is_dash(c) && c != '\u{2014}' && c != '\u{2015}' && next_is_word => {
                 // "al-Qaeda", "2004-04-08"; but not "--" and not the em dash.
                 Some(after)
+            }
+            // A suspended hyphen keeps to its word: "anti- and pro-NATO" (PTB's "anti-").
+            '-' if prev.is_some_and(char::is_alphabetic) && next == Some(' ') => {
+                return after;
             }
             '\'' | '’' if prev.is_some_and(char::is_alphabetic) && next_is_word => Some(after),
             '.' if prev_digit && next_digit => Some(after),

@@ -326,6 +326,22 @@ const TOKENS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "the anti- and pro-NATO camps",
+        &["the", "anti-", "and", "pro-NATO", "camps"],
+    ),
+    (
+        "condemned as ``unacceptable'' the allegations",
+        &[
+            "condemned",
+            "as",
+            "``",
+            "unacceptable",
+            "''",
+            "the",
+            "allegations",
+        ],
+    ),
+    (
         "The states' interests, we'll see.",
         &[
             "The",

@@ -81,9 +81,10 @@ fn twenty_megabytes_in_linear_time() {
         large.paragraphs.len() * per_para,
         "same split at scale"
     );
-    // Ten times the text; quadratic behaviour would take ~100 times as long.
+    // Ten times the text; quadratic behaviour would take ~100 times as long (the bound leaves
+    // room for noise from other processes on a shared machine).
     let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
-    assert!(ratio < 30.0, "20 MB took {ratio:.1}x the time of 2 MB");
+    assert!(ratio < 40.0, "20 MB took {ratio:.1}x the time of 2 MB");
 }
 
 /// Throughput figure for docs/benchmarks.md:
