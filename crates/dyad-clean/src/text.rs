@@ -65,6 +65,15 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
+/// Whether a line ends with a full stop (closing quotes and brackets skipped): a sentence,
+/// not a headline, which may end with '?' or '!' but not '.'.
+fn ends_with_period(s: &str) -> bool {
+    s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+    })
+    .ends_with(['.', '…'])
+}
+
 /// Collapses whitespace runs to single spaces, keeping every other character.
 pub(crate) fn squash(s: &str, out: &mut String) {
     for w in s.split_whitespace() {
@@ -146,7 +155,7 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
     let title_like = |u: &Unit| {
         !u.furniture
             && (2..=30).contains(&u.words)
-            && (!u.text.ends_with('.') || split_title_date(&u.text).is_some())
+            && (!ends_with_period(&u.text) || split_title_date(&u.text).is_some())
     };
     let pre = &units[..first_story];
     let chosen = pre
@@ -173,8 +182,17 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
 
     // After the story: a boilerplate block running to the end of the page.
     let mut keep = vec![true; n];
-    for k in keep.iter_mut().take(first_story) {
-        *k = false;
+    // Before the story, only short sentences after the headline survive: a one-line opening
+    // quote or lead is story; section labels, bylines and dates are not.
+    let after_headline = chosen.map_or(0, |c| c + 1);
+    for (i, k) in keep.iter_mut().enumerate().take(first_story) {
+        let u = &units[i];
+        *k = i >= after_headline
+            && !u.furniture
+            && u.terminal
+            && u.words >= 3
+            && u.text.chars().any(char::is_lowercase)
+            && parse_date(&u.text).is_none();
     }
     let mut tail = n;
     while tail > first_story + 1 {
@@ -275,6 +293,13 @@ mod tests {
                    Share this article\n\nFacebook Twitter Email";
         let page = clean_text(raw, furn, None);
         assert_eq!(page.headline.as_deref(), Some("Talks Resume in Geneva"));
+        let lead = "Accessibility links\n\nTalks Resume\n\n\"We will not give up.\"\n\n\
+                    Negotiators from both countries resumed talks in Geneva on Monday, officials said.";
+        let p = clean_text(lead, furn, None);
+        assert_eq!(
+            p.paragraphs.first().map(String::as_str),
+            Some("\"We will not give up.\"")
+        );
         let all = page.paragraphs.join("\n");
         assert!(all.contains("The mood was tense."));
         assert!(all.contains("\"Never.\" - Markov"));
