@@ -79,7 +79,8 @@ pub(crate) fn clause_ids(
         if hard[k] || frame[k] {
             next_id += 1;
             current = next_id;
-        } else if toks[k].kind == TokenKind::Word && words.subordinators.contains(lower[k].as_ref()) {
+        } else if toks[k].kind == TokenKind::Word && words.subordinators.contains(lower[k].as_ref())
+        {
             next_id += 1;
             let resume = current;
             let sub = next_id;

@@ -440,11 +440,11 @@ impl TimeResolver {
 
     /// "on the eve of": the day before what follows, else before publication.
     fn eve_of(&self, v: &View, i: usize, pub_date: Date) -> Option<Found> {
-        let phrase = self.words.eve.iter().find(|p| {
-            p.iter()
-                .enumerate()
-                .all(|(k, w)| v.lower(i + k) == w)
-        })?;
+        let phrase = self
+            .words
+            .eve
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(k, w)| v.lower(i + k) == w))?;
         let end = i + phrase.len();
         let anchor = (end..(end + 6).min(v.len()))
             .find_map(|j| self.match_at(v, j, Some(pub_date), false))
