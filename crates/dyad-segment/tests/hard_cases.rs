@@ -473,3 +473,49 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+/// Random strings over an alphabet of troublesome characters keep every invariant.
+#[test]
+fn random_text_keeps_invariants() {
+    let alphabet: Vec<char> = "aZ .?!,;:'\"\u{201c}\u{201d}\u{2018}\u{2019}-\u{2014}()[]$1.0\u{e9}\u{301}\u{2026}`\n\nMr.U.S"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        // xorshift64: deterministic, dependency-free.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let d = doc(&text);
+        let mut prev_end = 0;
+        let mut covered = 0;
+        for (i, s) in d.sentences.iter().enumerate() {
+            assert!(s.span.start >= prev_end, "{text:?}");
+            prev_end = s.span.end;
+            assert!(
+                d.paragraphs[s.paragraph as usize].contains(s.span),
+                "{text:?}"
+            );
+            assert!(d.text.is_char_boundary(s.span.start as usize));
+            assert!(d.text.is_char_boundary(s.span.end as usize));
+            for t in d.sentence_tokens(i) {
+                assert!(!t.span.is_empty() && s.span.contains(t.span), "{text:?}");
+                assert!(d.text.is_char_boundary(t.span.start as usize));
+                assert!(d.text.is_char_boundary(t.span.end as usize));
+            }
+            covered += s.tokens.len();
+        }
+        assert_eq!(covered, d.tokens.len(), "{text:?}");
+        // Tokens are in order and never overlap.
+        for w in d.tokens.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{text:?}");
+        }
+    }
+}

@@ -214,3 +214,79 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+/// Random sequences of time words never panic, and every expression lies in its sentence.
+#[test]
+fn random_time_words_keep_invariants() {
+    let words = [
+        "on",
+        "the",
+        "eve",
+        "of",
+        "last",
+        "next",
+        "this",
+        "earlier",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "decade",
+        "ago",
+        "two",
+        "a",
+        "60",
+        "31",
+        "29",
+        "1",
+        "2005",
+        "1990s",
+        "May",
+        "June",
+        "Oct.",
+        "Thursday",
+        "Friday",
+        "yesterday",
+        "today",
+        "'s",
+        "night",
+        "will",
+        "said",
+        ",",
+        ".",
+        ";",
+        "mid-June",
+        "early-2004",
+        "in",
+        "by",
+        "2004-02-30",
+        "2004-02-29",
+        "\"",
+        "who",
+    ];
+    let dates = ["2001-11-23", "2000-02-29", "0001-01-01", "9999-12-31"];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let n = (next() % 12) as usize;
+        let text: Vec<&str> = (0..n)
+            .map(|_| words[(next() % words.len() as u64) as usize])
+            .collect();
+        let text = text.join(" ");
+        let pub_date = match next() % 5 {
+            4 => None,
+            k => Some(dates[k as usize]),
+        };
+        let d = doc(&text, pub_date);
+        for t in &d.times {
+            let s = &d.sentences[t.sentence as usize];
+            assert!(s.span.contains(t.span), "{text:?}");
+            assert!(!t.span.is_empty());
+        }
+    }
+}
