@@ -75,6 +75,8 @@ struct Match {
     compound: bool,
     consumed: Vec<usize>,
     negation_used: bool,
+    /// Where the words of the pattern after the verb end.
+    post_end: Option<usize>,
 }
 
 /// Codes one sentence reading.
@@ -93,7 +95,12 @@ pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) ->
         let block = &lex.blocks[verb.block];
         let negated = negation_before(r, vh.start);
         let mut best: Option<(Match, &Pattern)> = None;
-        for pat in &block.patterns {
+        // A form listed in several blocks tries the patterns of all of them.
+        let blocks: Vec<usize> = std::iter::once(verb.block)
+            .chain(vh.others.iter().map(|&o| lex.verbs[o].block))
+            .collect();
+        let patterns = blocks.iter().flat_map(|&b| lex.blocks[b].patterns.iter());
+        for pat in patterns {
             let m = match_pattern(r, vh, pat);
             if trace {
                 out.attempts.push(Attempt {
@@ -130,7 +137,17 @@ pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) ->
                 (m, pat.code.clone(), rule)
             }
             None => {
-                let code = verb.code.clone().unwrap_or_else(|| block.code.clone());
+                // The first non-null default among the blocks the form is listed in.
+                let code = std::iter::once(verb_idx)
+                    .chain(vh.others.iter().copied())
+                    .map(|v| {
+                        let vb = &lex.verbs[v];
+                        vb.code
+                            .clone()
+                            .unwrap_or_else(|| lex.blocks[vb.block].code.clone())
+                    })
+                    .find(|c| c != "---")
+                    .unwrap_or_else(|| "---".to_string());
                 let rule = format!("{} {} [{}] ({})", block.name, verb.name, code, verb.source);
                 if trace {
                     out.attempts.push(Attempt {
@@ -177,6 +194,17 @@ pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) ->
         } else {
             if source.is_none() {
                 source = subj;
+            }
+            // "X noted (that) Y regretted": a pattern that makes the subject the target
+            // leaves the source to the governing clause's subject.
+            if source.is_some() && source == c.m.target {
+                let gs = c.m.target.map(|g| r.groups[g].start).unwrap_or(0);
+                source = r
+                    .verbs
+                    .iter()
+                    .rev()
+                    .find(|v| v.end <= gs)
+                    .and_then(|v| subject_of(r, v.start, &mut HashSet::new()));
             }
             if target.is_none() {
                 target = object(r, vh, source);
@@ -532,10 +560,27 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
                 let before = if gs > 0 { Some(r.tags[gs - 1]) } else { None };
                 match before {
                     Some(Tag::Prep) => {
+                        // A name inside a long phrase after a preposition starts the subject
+                        // ("On the final day of their meeting NATO officials discussed").
+                        let inner = r.groups[g].members.iter().any(|m| {
+                            m.start > gs + 1 && !m.code.is_empty() && r.words[m.start].cap
+                        });
+                        if inner && r.groups[g].end == j + 1 {
+                            return Some(g);
+                        }
                         // The object of a preposition ("on Thursday", "by Osgiliath
                         // soldiers"): not a subject.
                         j = gs;
                         continue;
+                    }
+                    Some(Tag::Verb)
+                        if crossed_to
+                            && r.groups[g].members.iter().all(|m| m.code.is_empty())
+                            && (r.tags[gs] == Tag::Det || r.words[j].up.ends_with('S')) =>
+                    {
+                        // "abandoned efforts to stop": the infinitive completes the noun,
+                        // it is not something the subject does.
+                        return None;
                     }
                     Some(Tag::Verb)
                         if !crossed_to || r.groups[g].members.iter().all(|m| m.code.is_empty()) =>
@@ -578,9 +623,32 @@ fn object(r: &Reading, vh: &VerbHit, source: Option<usize>) -> Option<usize> {
                 .collect()
         })
         .unwrap_or_default();
-    let mut j = vh.end;
+    // Places ("talks in Moscow with NATO") are targets only when nothing else is.
+    for allow_place in [false, true] {
+        if let Some(g) = first_target(r, vh.end, end, source, &src_codes, allow_place) {
+            return Some(g);
+        }
+    }
+    None
+}
+
+/// The first group after `from` with an actor that is not the source again.
+fn first_target(
+    r: &Reading,
+    from: usize,
+    end: usize,
+    source: Option<usize>,
+    src_codes: &[&str],
+    allow_place: bool,
+) -> Option<usize> {
+    let mut j = from;
     while j < end {
         if let Some(g) = r.group_of[j] {
+            let gs = r.groups[g].start;
+            if !allow_place && gs > 0 && r.locative[gs - 1] {
+                j = r.groups[g].end.max(j + 1);
+                continue;
+            }
             let codes: Vec<&str> = r.groups[g]
                 .members
                 .iter()
@@ -611,6 +679,18 @@ fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
     }
     if !match_pre(r, &pat.pre, pat.pre.len(), vh.start, true, &mut m) {
         return None;
+    }
+    // A pattern ending in a preposition ("* (WITH)", "* MEMOS FROM") names the phrase
+    // after it as the target.
+    if let Some(e) = m.post_end {
+        if m.target.is_none() && e > 0 && e < r.words.len() && r.tags[e - 1] == Tag::Prep {
+            if let Some(g) = r.group_of[e] {
+                if r.groups[g].start == e && r.groups[g].members.iter().any(|x| !x.code.is_empty())
+                {
+                    m.target = Some(g);
+                }
+            }
+        }
     }
     Some(m)
 }
@@ -654,6 +734,15 @@ fn match_post(
     m: &mut Match,
 ) -> bool {
     if i == elems.len() {
+        if matches!(
+            elems.last(),
+            Some(PatElem {
+                elem: Elem::Words(_),
+                ..
+            })
+        ) {
+            m.post_end = Some(p);
+        }
         return true;
     }
     let e = &elems[i];

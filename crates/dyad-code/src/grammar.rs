@@ -44,6 +44,8 @@ pub enum Class {
     Nominal = 1 << 14,
     /// Pronouns that refer to a person, not a country or organisation.
     Person = 1 << 15,
+    /// Prepositions of place, whose objects are where an event happens, not its target.
+    Locative = 1 << 16,
 }
 
 impl Class {
@@ -65,6 +67,7 @@ impl Class {
             "TITLE" => Class::Title,
             "NOMINAL" => Class::Nominal,
             "PERSON" => Class::Person,
+            "LOCATIVE" => Class::Locative,
             _ => return None,
         })
     }
@@ -130,7 +133,8 @@ impl Grammar {
             | Class::Abbrev as u32
             | Class::Title as u32
             | Class::Nominal as u32
-            | Class::Person as u32;
+            | Class::Person as u32
+            | Class::Locative as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

@@ -90,6 +90,18 @@ impl ActorEntry {
                 })
             })
             .map(|r| r.code.clone())
+            .or_else(|| {
+                // An undated story is most likely recent: the open-ended restriction that
+                // starts last ("[RUSGOV >080508]") describes the actor now.
+                if date.is_some() {
+                    return None;
+                }
+                self.dated
+                    .iter()
+                    .filter(|r| r.from.is_some() && r.to.is_none())
+                    .max_by_key(|r| r.from)
+                    .map(|r| r.code.clone())
+            })
             .or_else(|| self.default.clone())
             .or_else(|| {
                 self.dated
@@ -405,6 +417,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// A short name for labels.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Verbs => "verbs",
+            Kind::Actors => "actors",
+            Kind::Agents => "agents",
+            Kind::Discards => "discards",
+            Kind::Issues => "issues",
+        }
+    }
+
     /// The kind a file name says, if any.
     pub fn of(path: &Path) -> Option<Kind> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
@@ -882,6 +905,85 @@ impl Lexicon {
                 });
             }
         }
+    }
+
+    /// The coder's lexicon for a `dyad-dict` dictionary set.
+    ///
+    /// Kinds whose entries all come from PETRARCH files that can still be read are read
+    /// from those files, so evidence keeps their real `file:line`; other kinds (dyad's own
+    /// format, the embedded shipped set) are written out in PETRARCH format by
+    /// `dyad_dict::export` and read from that text, labelled `<kind> (exported)`.
+    pub fn from_dictionary(dict: &dyad_dict::Dictionary) -> Lexicon {
+        use dyad_dict::Kind as DKind;
+        let e = &dict.entries;
+        let mut lex = Lexicon::default();
+        let kinds: [(DKind, Kind, Vec<&str>); 5] = [
+            (
+                DKind::Actors,
+                Kind::Actors,
+                e.actors.iter().map(|x| &*x.provenance.file).collect(),
+            ),
+            (
+                DKind::Agents,
+                Kind::Agents,
+                e.agents.iter().map(|x| &*x.provenance.file).collect(),
+            ),
+            (
+                DKind::Verbs,
+                Kind::Verbs,
+                e.verb_blocks
+                    .iter()
+                    .map(|x| &*x.provenance.file)
+                    .chain(e.transformations.iter().map(|x| &*x.provenance.file))
+                    .collect(),
+            ),
+            (
+                DKind::Discards,
+                Kind::Discards,
+                e.discards.iter().map(|x| &*x.provenance.file).collect(),
+            ),
+            (
+                DKind::Issues,
+                Kind::Issues,
+                e.issues.iter().map(|x| &*x.provenance.file).collect(),
+            ),
+        ];
+        for (dkind, kind, files) in kinds {
+            if files.is_empty() {
+                continue;
+            }
+            let mut distinct: Vec<&str> = files.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let readable: Option<Vec<(String, String)>> = distinct
+                .iter()
+                .map(|f| {
+                    let p = Path::new(f);
+                    if Kind::of(p) != Some(kind) {
+                        return None;
+                    }
+                    let bytes = std::fs::read(p).ok()?;
+                    let label = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| f.to_string());
+                    Some((label, String::from_utf8_lossy(&bytes).into_owned()))
+                })
+                .collect();
+            match readable {
+                Some(texts) => {
+                    for (label, text) in texts {
+                        lex.add(kind, &label, &text);
+                    }
+                }
+                None => {
+                    let text = dyad_dict::export::write(dkind, e);
+                    let label = format!("{} (exported)", kind.label());
+                    lex.add(kind, &label, &text);
+                }
+            }
+        }
+        lex
     }
 
     /// Number of patterns over all blocks.

@@ -98,13 +98,11 @@ pub struct Coder {
 }
 
 impl Coder {
-    /// A coder over a loaded dictionary set.
-    ///
-    /// `dyad-dict`'s model is not yet wired into the coder's matchers, so this coder codes
-    /// with an empty lexicon; use [`Coder::from_files`] or [`Coder::with_lexicon`] to code with
-    /// PETRARCH dictionary files.
+    /// A coder over a loaded dictionary set (see [`Lexicon::from_dictionary`]); event
+    /// scores and PLOVER types come from the set's CAMEO codebook.
     pub fn new(dict: Arc<Dictionary>) -> Coder {
-        Coder::with_lexicon(dict, Lexicon::default())
+        let lex = Lexicon::from_dictionary(&dict);
+        Coder::with_lexicon(dict, lex)
     }
 
     /// A coder over a lexicon read by [`Lexicon::load`].
@@ -121,7 +119,9 @@ impl Coder {
     /// A coder over PETRARCH dictionary files (kinds recognised by file name).
     pub fn from_files(paths: &[PathBuf]) -> Result<Coder, CodeError> {
         let lex = Lexicon::load(paths)?;
-        Ok(Coder::with_lexicon(Arc::new(Dictionary::default()), lex))
+        // The codebook comes with every dyad-dict dictionary set; the entries are not needed.
+        let dict = Dictionary::load(&[]).unwrap_or_default();
+        Ok(Coder::with_lexicon(Arc::new(dict), lex))
     }
 
     /// The same coder with other options.
@@ -409,12 +409,23 @@ impl Coder {
         } else {
             e.code.clone()
         };
-        let (quad, goldstein, plover) = self
+        let (mut quad, mut goldstein, mut plover) = self
             .roots
             .by_root
             .get(&root)
             .cloned()
             .unwrap_or((0, 0.0, None));
+        let mut plover_mode = None;
+        // The codebook knows codes below the root; codes it does not know ("174K") keep the
+        // root-level facts.
+        if let Some(info) = self.dict.codebook().lookup(&e.code) {
+            quad = info.quad_class;
+            if let Some(g) = info.goldstein {
+                goldstein = g;
+            }
+            plover = info.plover.or(plover);
+            plover_mode = info.plover_mode;
+        }
         let vh = &r.verbs[e.verb];
         let verb = Span::new(
             r.words[vh.start].span.start as usize,
@@ -429,7 +440,7 @@ impl Coder {
             quad_class: quad,
             goldstein,
             plover,
-            plover_mode: None,
+            plover_mode,
             date: None,
             date_precision: None,
             location: None,

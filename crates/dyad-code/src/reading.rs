@@ -167,6 +167,8 @@ pub struct VerbHit {
     pub head: usize,
     /// Index into [`Lexicon::verbs`], or `None` for a verb not in the dictionary.
     pub verb: Option<usize>,
+    /// Other dictionary verbs with the same form here (a verb listed in several blocks).
+    pub others: Vec<usize>,
 }
 
 /// Everything read from one sentence.
@@ -186,6 +188,8 @@ pub struct Reading {
     pub group_of: Vec<Option<usize>>,
     /// Verbs.
     pub verbs: Vec<VerbHit>,
+    /// Whether each word is a preposition of place ("in", "at").
+    pub locative: Vec<bool>,
 }
 
 /// Splits a sentence into PTB-like words: punctuation apart, possessive `'s` and `n't` split,
@@ -308,6 +312,7 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
     }
     // Verb forms (multi-word forms first), where no actor phrase covers the word.
     let mut verb_at: Vec<Option<(usize, usize, usize, usize)>> = vec![None; n]; // (start,end,head,verb)
+    let mut others_at: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (k, up) in ups.iter().enumerate() {
         if hit_of[k].is_some() {
             continue;
@@ -329,6 +334,17 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
             {
                 best = Some((s, s + f.words.len(), k, f.verb));
             }
+        }
+        if let Some((bs, be, _, bv)) = best {
+            let others: Vec<usize> = forms
+                .iter()
+                .filter(|f| {
+                    f.verb != bv && f.head <= k && k - f.head == bs && bs + f.words.len() == be
+                })
+                .filter(|f| f.words.iter().zip(&ups[bs..]).all(|(a, b)| a == b))
+                .map(|f| f.verb)
+                .collect();
+            others_at[k] = others;
         }
         verb_at[k] = best;
     }
@@ -398,12 +414,24 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
     let mut k = 0;
     while k < n {
         let known = verb_at[k].filter(|(s, _, h, _)| *h == k && *s <= k);
+        let up = words[k].up.as_str();
+        let after_aux = k > 0 && matches!(tags[k - 1], Tag::Be | Tag::Aux);
         let looks_verbal = tags[k] == Tag::Noun
             && hit_of[k].is_none()
             && !words[k].cap
-            && words[k].up.len() > 4
-            && (words[k].up.ends_with("ED") || words[k].up.ends_with("ING"));
-        if (known.is_some() || looks_verbal) && is_verbal_context(k, &tags, &words, &verb_at) {
+            && (up.len() > 4 && (up.ends_with("ED") || up.ends_with("ING"))
+                // Irregular participles after an auxiliary ("was seen", "is known").
+                || after_aux && up.len() > 3 && (up.ends_with("EN") || up.ends_with("WN")));
+        // An irregular form listed in the dictionary ("said", "met") is inflected.
+        let irregular = known.is_some_and(|(_, _, _, v)| {
+            !lex.verbs[v]
+                .name
+                .split(['_', ' '])
+                .any(|p| p.trim_start_matches('+') == up)
+        });
+        if (known.is_some() || looks_verbal)
+            && is_verbal_context(k, &tags, &words, &verb_at, irregular)
+        {
             let (s, e, h, v) = match known {
                 Some((s, e, h, v)) => (s, e, h, Some(v)),
                 None => (k, k + 1, k, None),
@@ -418,6 +446,7 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
                     end: e,
                     head: h,
                     verb: v,
+                    others: std::mem::take(&mut others_at[h]),
                 });
                 k = e.max(k + 1);
                 continue;
@@ -480,7 +509,13 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
         }
         nps.push(np);
     }
+    let locative = words
+        .iter()
+        .zip(&tags)
+        .map(|(w, t)| *t == Tag::Prep && grammar.is(&w.up, Class::Locative))
+        .collect();
     let mut reading = Reading {
+        locative,
         words,
         tags,
         hits,
@@ -529,15 +564,19 @@ fn is_verbal_context(
     tags: &[Tag],
     words: &[Word],
     verb_at: &[Option<(usize, usize, usize, usize)>],
+    irregular: bool,
 ) -> bool {
     let up = words[k].up.as_str();
-    if words[k].cap && k > 0 && !words[k].up.chars().all(|c| !c.is_lowercase()) {
-        // A capitalised word inside the sentence is a name ("Bree"), unless the whole
-        // sentence is in capitals.
-        let all_caps = words
+    if words[k].cap && k > 0 {
+        // A capitalised word inside the sentence is a name ("Bree"), unless the sentence is
+        // a headline in capitals or in title case ("Putin Softens Stance on NATO").
+        let alpha: Vec<&Word> = words
             .iter()
-            .all(|w| !w.text.chars().any(char::is_lowercase));
-        if !all_caps {
+            .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let caps = alpha.iter().filter(|w| w.cap).count();
+        let headline = alpha.len() >= 3 && caps * 10 >= alpha.len() * 7;
+        if !headline {
             return false;
         }
     }
@@ -564,6 +603,26 @@ fn is_verbal_context(
             // "peace talks ended": a noun before a verb is part of a compound noun.
             if next_is_verbish && !up.ends_with("ED") {
                 return false;
+            }
+            // "his first official visit", "an anti- Gondor parade": an uninflected form
+            // inside a phrase opened by an article or possessive is its head noun.
+            // Past forms in -d ("said", "paid", "held") count as inflected too.
+            let inflected_verb = irregular
+                || up.ends_with("ED")
+                || up.ends_with('S')
+                || up.ends_with("EN")
+                || up.ends_with('D') && !up.ends_with("ND");
+            if !inflected_verb {
+                let mut s = j - 1;
+                while s > 0 && matches!(tags[s - 1], Tag::Noun | Tag::Num | Tag::Poss) {
+                    s -= 1;
+                }
+                if s > 0
+                    && tags[s - 1] == Tag::Det
+                    && !matches!(words[s - 1].up.as_str(), "THE" | "THESE" | "THOSE")
+                {
+                    return false;
+                }
             }
             // "the government issue condemned": nouns after an unfinished determiner phrase.
             true
