@@ -317,7 +317,8 @@ impl TimeResolver {
     /// "24 June 2005", "3 Oct.", "24th June".
     fn day_month(&self, v: &View, i: usize, pub_date: Option<Date>) -> Option<Found> {
         let d = day_value(v, i)?;
-        let m = TimeWords::name(&self.words.months, v.text(i + 1))?;
+        let m = TimeWords::name(&self.words.months, v.text(i + 1))
+            .or_else(|| self.month_loose(v.text(i + 1)))?;
         if let Some((y, end)) = self.year_after(v, i + 2) {
             return found(
                 i,
@@ -332,7 +333,8 @@ impl TimeResolver {
 
     /// Dates that start with a month: "June 24, 2005", "June 24", "October 2003", "in May".
     fn month_first(&self, v: &View, i: usize, pub_date: Option<Date>) -> Option<Found> {
-        let m = TimeWords::name(&self.words.months, v.text(i))?;
+        let strict = TimeWords::name(&self.words.months, v.text(i));
+        let m = strict.or_else(|| self.month_loose(v.text(i)))?;
         if let Some(d) = day_value(v, i + 1) {
             let mut k = i + 2;
             if v.text(k) == "," {
@@ -358,7 +360,9 @@ impl TimeResolver {
                 "month-year",
             );
         }
-        // A bare month name must follow a date preposition: "in May", not "May I".
+        // A bare month name must be written in full or with its period, and follow a date
+        // preposition: "in May", not "May I"; "in Jan." but not "in Jan".
+        strict?;
         let prev = i.checked_sub(1).map(|p| v.lower(p))?;
         if !self.words.date_prepositions.contains(prev) {
             return None;
@@ -378,6 +382,15 @@ impl TimeResolver {
             DatePrecision::Month,
             tense_rule("month", future),
         )
+    }
+
+    /// A month abbreviation written without its period ("Oct" for "Oct."): accepted only next
+    /// to a day or a year, where it cannot be a name.
+    fn month_loose(&self, word: &str) -> Option<u8> {
+        if word.ends_with('.') {
+            return None;
+        }
+        TimeWords::name(&self.words.months, &format!("{word}."))
     }
 
     #[allow(clippy::too_many_arguments)]
