@@ -1,8 +1,10 @@
 //! The `dyad` command: a thin layer over the library crates. It parses arguments, runs the
 //! pipeline, and reports errors for people. See `ARCHITECTURE.md` for the map.
 
+mod explain;
 mod pipeline;
 mod timeline;
+mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +23,10 @@ struct Cli {
 enum Command {
     /// Code articles into events and quotes.
     Code(pipeline::CodeArgs),
+    /// Run a PETRARCH validation file and print failing records and totals.
+    Validate(validate::ValidateArgs),
+    /// Show how a sentence is read and coded.
+    Explain(explain::ExplainArgs),
     /// CSV of a dyad's events per period from the store (and a chart with --plot).
     Timeline(timeline::TimelineArgs),
     /// Work with dictionaries.
@@ -44,6 +50,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => pipeline::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Timeline(args) => timeline::run(&args),
         Command::Dict {
             command: DictCommand::Check { files },
