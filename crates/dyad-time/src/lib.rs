@@ -736,12 +736,25 @@ fn year_value(s: &str) -> Option<i16> {
     s.parse().ok().filter(|y| (1000..=2999).contains(y))
 }
 
-/// A day of the month at token `i`: "24", "24th".
+/// A day of the month at token `i`: "24", "24th"; a range of days ("24-25") gives its
+/// first day, when the event began.
 fn day_value(v: &View, i: usize) -> Option<i8> {
     let t = v.toks.get(i)?;
     let s = v.text(i);
     let digits = match t.kind {
-        TokenKind::Number => s,
+        TokenKind::Number => match s.split_once('-') {
+            Some((first, last)) => {
+                let last_ok = !last.is_empty()
+                    && last.len() <= 2
+                    && last.bytes().all(|b| b.is_ascii_digit())
+                    && last.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+                if !last_ok {
+                    return None;
+                }
+                first
+            }
+            None => s,
+        },
         TokenKind::Word => {
             let lower = v.lower(i);
             ["st", "nd", "rd", "th"]

@@ -88,6 +88,7 @@ const CASES: &[Case] = &[
     ("Talks resumed Oct 3 in Geneva, a spokesman said.", Some("2003-10-09"), "Oct 3", Some(("2003-10-03", Day))),
     ("The court adjourned until 12 Sept 2003.", Some("2003-09-01"), "12 Sept 2003", Some(("2003-09-12", Day))),
     ("Jan Kubis met Lavrov in Moscow.", Some("2003-09-01"), "", None),
+    ("NATO defense ministers met in Colorado Springs Oct. 8-9.", Some("2003-10-09"), "Oct. 8-9", Some(("2003-10-08", Day))),
     ("The conference opened on 24th June in Vienna.", Some("2005-06-30"), "24th June", Some(("2005-06-24", Day))),
     ("The ministers will meet on December 4 in Brussels.", Some("2001-11-23"), "December 4", Some(("2001-12-04", Day))),
     ("The attack happened on December 4, police said.", Some("2001-11-23"), "December 4", Some(("2000-12-04", Day))),
