@@ -114,6 +114,15 @@ impl Furniture {
         if line.split_whitespace().count() > SHORT_LINE_WORDS {
             return false;
         }
+        // A prose sentence ("By Tuesday, the rebels had withdrawn.") is not furniture even
+        // when it starts like a byline: several lower-case words and a full stop.
+        let lower_words = line
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        if line.trim_end().ends_with('.') && lower_words >= 3 {
+            return false;
+        }
         let lower = normalise(line);
         let bare =
             lower.trim_end_matches(|c: char| ".:!?…,;|»›>-–—".contains(c) || c.is_whitespace());
@@ -222,6 +231,9 @@ mod tests {
         assert!(f.is_furniture_line("Accessibility links"));
         assert!(f.is_furniture_line("Read more »"));
         assert!(!f.is_furniture_line("Putin met Bush in Moscow on Tuesday."));
+        assert!(f.is_furniture_line("By Jane Doe and John Roe"));
+        assert!(!f.is_furniture_line("By Tuesday, the rebels had withdrawn from the town."));
+        assert!(f.is_furniture_line("Remind me later."));
         assert!(f.class_weight("share-buttons") < 0);
         assert!(f.class_weight("article-body share") > 0);
         assert_eq!(f.class_weight("headline"), 0);

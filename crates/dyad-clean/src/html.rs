@@ -132,7 +132,32 @@ pub(crate) fn clean_html(src: &str, furn: &Furniture) -> HtmlPage {
         }
         page.paragraphs.push(text);
     }
+    trim_tail(&mut page.paragraphs, furn);
     page
+}
+
+/// Drops a boilerplate run at the end of the story: appeals, buttons and furniture lines
+/// that sit inside the article container after its last paragraph.
+fn trim_tail(paragraphs: &mut Vec<String>, furn: &Furniture) {
+    let mut started = false;
+    while paragraphs.len() > 1 {
+        let Some(last) = paragraphs.last() else { break };
+        let words = last.split_whitespace().count();
+        // Scripts written without spaces make one "word" of a paragraph: bound the length too.
+        let menu = words <= 4
+            && last.chars().count() <= 40
+            && !ends_sentence(last)
+            && !last.contains(['"', '“', '”'])
+            && !last.contains(|c: char| c.is_ascii_digit());
+        // A long paragraph with appeal wording goes only inside a run of furniture.
+        let appeal = furn.has_phrase(last) && (started || words <= 30);
+        if appeal || furn.is_furniture_line(last) || menu {
+            paragraphs.pop();
+            started = true;
+        } else {
+            break;
+        }
+    }
 }
 
 /// Elements that hold the story by their own markers (`<article>`, `<main>`,

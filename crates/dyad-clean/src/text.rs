@@ -53,7 +53,12 @@ impl Unit {
 
     /// A menu item or button: a few words and no sentence punctuation.
     fn menu_like(&self) -> bool {
-        self.words <= 4 && !self.terminal && !self.quote
+        // Scripts written without spaces make one "word" of a paragraph: bound the length too.
+        self.words <= 4
+            && self.text.chars().count() <= 40
+            && !self.terminal
+            && !self.quote
+            && !self.text.contains(|c: char| c.is_ascii_digit())
     }
 }
 
@@ -62,7 +67,7 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
     });
-    t.ends_with(['.', '!', '?', '…', ':', ';'])
+    t.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '．'])
 }
 
 /// Whether a line ends with a full stop (closing quotes and brackets skipped): a sentence,
