@@ -20,8 +20,14 @@
 //!   few words, else the day before publication;
 //! - "in the past" and other vague phrases produce nothing.
 //!
-//! [`date_events`] gives each event the expression of its own clause (see [`clause`]), else
-//! the publication date with `day` precision, else no date.
+//! [`date_events`] gives each event the expression nearest its verb within its own clause,
+//! else the publication date with `day` precision, else no date. Clauses are approximated
+//! without a parser: `;`, `:`, dashes and quotation marks end a clause; "but" and
+//! complementiser "that" start one; a subordinator or relative pronoun ("after", "while",
+//! "who", "which") starts one that a comma closes, after which the interrupted clause resumes
+//! ("Putin, who arrived Monday, met Bush Tuesday": "met" is dated Tuesday); and a short
+//! reporting frame after a comma (", he said.", ", said the minister,") is a clause of its own.
+//! All these words are in `dictionaries/time-words.txt`.
 
 mod clause;
 mod lexicon;
