@@ -70,6 +70,16 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '．'])
 }
 
+/// A line that is a date, possibly labelled ("Published: 12 March 2015", "Updated 3 May 2019").
+fn line_date(s: &str) -> Option<Date> {
+    if s.split_whitespace().count() > 8 {
+        return None;
+    }
+    parse_date(s)
+        .or_else(|| s.split_once(':').and_then(|(_, rest)| parse_date(rest)))
+        .or_else(|| s.split_once(' ').and_then(|(_, rest)| parse_date(rest)))
+}
+
 /// Whether a line ends with a full stop (closing quotes and brackets skipped): a sentence,
 /// not a headline, which may end with '?' or '!' but not '.'.
 fn ends_with_period(s: &str) -> bool {
@@ -161,6 +171,7 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
         !u.furniture
             && (2..=30).contains(&u.words)
             && (!ends_with_period(&u.text) || split_title_date(&u.text).is_some())
+            && line_date(&u.text).is_none()
     };
     let pre = &units[..first_story];
     let chosen = pre
@@ -181,7 +192,7 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
                 None => page.headline = Some(u.text.clone()),
             }
         } else if page.line_date.is_none() {
-            page.line_date = parse_date(&u.text);
+            page.line_date = line_date(&u.text);
         }
     }
 
@@ -263,6 +274,17 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_and_byline_lines_are_not_headlines() {
+        let furn = Furniture::shipped();
+        let raw = "Talks Resume\n\nBy Jane Doe\n\nPublished: 12 March 2015\n\n\
+                   Negotiators from both countries resumed talks in Geneva on Monday, officials said.";
+        let page = clean_text(raw, furn, None);
+        assert_eq!(page.headline.as_deref(), Some("Talks Resume"));
+        assert_eq!(page.line_date, "2015-03-12".parse().ok());
+        assert_eq!(page.paragraphs.len(), 1);
+    }
 
     #[test]
     fn joins_hard_wrapped_lines() {
