@@ -669,7 +669,7 @@ fn norm_key(s: &str) -> String {
 fn read_meta(doc: &Html, page: &mut HtmlPage) {
     let mut og_title = None;
     let mut title = None;
-    let mut h1 = None;
+    let mut h1s: Vec<String> = Vec::new();
     let mut ld_headline = None;
     let mut dates: Vec<(u8, Date, &'static str)> = Vec::new();
     for node in doc.tree.root().descendants() {
@@ -712,10 +712,10 @@ fn read_meta(doc: &Html, page: &mut HtmlPage) {
             "title" if title.is_none() => {
                 title = Some(squashed(&text_of(node)));
             }
-            "h1" if h1.is_none() => {
+            "h1" if h1s.len() < 8 => {
                 let t = squashed(&text_of(node));
                 if !t.is_empty() {
-                    h1 = Some(t);
+                    h1s.push(t);
                 }
             }
             "time" => {
@@ -739,6 +739,21 @@ fn read_meta(doc: &Html, page: &mut HtmlPage) {
     }
     dates.sort_by_key(|(rank, _, _)| *rank);
     page.pub_date = dates.first().map(|&(_, d, how)| (d, how));
+    // The <h1> that agrees with the page title is the headline (another may be the site's
+    // logo); with no title to compare, the first <h1> of two words or more.
+    let reference = og_title
+        .as_deref()
+        .or(ld_headline.as_deref())
+        .or(title.as_deref())
+        .map(norm_key)
+        .filter(|k| !k.is_empty());
+    let h1 = match &reference {
+        Some(r) => h1s.into_iter().find(|h| {
+            let k = norm_key(h);
+            k.len() >= 8 && (r.contains(&k) || k.contains(r.as_str()))
+        }),
+        None => h1s.into_iter().find(|h| h.split_whitespace().count() >= 2),
+    };
     page.headline = h1
         .filter(|h| h.split_whitespace().count() >= 2)
         .map(|h| (h, "<h1>"))

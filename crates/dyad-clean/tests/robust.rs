@@ -222,3 +222,19 @@ fn a_replacement_furniture_file_is_used() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(Cleaner::from_file(&dir.join("missing.txt")).is_err());
 }
+
+#[test]
+fn logo_h1_is_not_the_headline() {
+    let html = format!(
+        "<html><head><title>Talks resume in Istanbul | Example Wire</title></head><body>\
+         <div class=logo><h1>Example Wire</h1></div>\
+         <div class=story><h1>Talks resume in Istanbul</h1><p>{STORY_P1}</p><p>{STORY_P2}</p></div>\
+         </body></html>"
+    );
+    let doc = clean(article("logo.html", Body::Html(html))).expect("story");
+    assert_eq!(
+        doc.meta.headline.as_deref(),
+        Some("Talks resume in Istanbul")
+    );
+    assert!(doc.meta.notes.iter().any(|n| n == "headline: <h1>"));
+}
