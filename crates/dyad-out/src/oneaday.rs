@@ -3,7 +3,8 @@
 //! the events merged into it.
 //!
 //! The first event seen for a key is kept (so its evidence sentence is the earliest in input
-//! order). Undated events are never merged: without a date there is no "same day".
+//! order). An event without its own date is dated by its story's publication date; events
+//! with neither are never merged: without a date there is no "same day".
 
 use std::collections::HashMap;
 
@@ -24,7 +25,8 @@ impl OneADay {
     /// Adds an event; a duplicate of a kept event only adds to that event's evidence.
     pub fn add(&mut self, e: &EventRecord, ctx: &DocContext) {
         self.seen += 1;
-        let Some(date) = &e.date else {
+        // As Phoenix does, an event without its own date counts on its story's date.
+        let Some(date) = e.date.as_ref().or(ctx.pub_date.as_ref()) else {
             self.push(e, ctx);
             return;
         };

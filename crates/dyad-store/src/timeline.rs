@@ -5,7 +5,9 @@
 //! up in an alias file (`dictionaries/timeline-aliases.txt`, replaceable). Events are placed
 //! in periods by their own date; an event whose date is coarser than the period asked for
 //! (a year-precision date in a monthly timeline) is reported in a period of its own
-//! precision ("2003"), never spread into January. Undated events get the period `undated`.
+//! precision ("2003"), never spread into January. An event without a date of its own is
+//! placed at its story's publication date, as event data conventionally dates events; only
+//! events with neither get the period `undated`.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -275,23 +277,26 @@ impl Store {
         let mut params = Vec::new();
         let ab = format!(
             "{} AND {}",
-            like_clause("source", &q.a, &mut params),
-            like_clause("target", &q.b, &mut params)
+            like_clause("e.source", &q.a, &mut params),
+            like_clause("e.target", &q.b, &mut params)
         );
         let mut sql = format!(
-            "SELECT date, date_precision, source, target, code, quad_class, goldstein
-             FROM events WHERE target IS NOT NULL AND (({ab})"
+            "SELECT COALESCE(e.date, d.pub_date),
+                    CASE WHEN e.date IS NULL THEN 'day' ELSE e.date_precision END,
+                    e.source, e.target, e.code, e.quad_class, e.goldstein
+             FROM events e LEFT JOIN documents d ON d.doc = e.doc
+             WHERE e.target IS NOT NULL AND (({ab})"
         );
         if q.both_directions {
             let ba = format!(
                 "{} AND {}",
-                like_clause("source", &q.b, &mut params),
-                like_clause("target", &q.a, &mut params)
+                like_clause("e.source", &q.b, &mut params),
+                like_clause("e.target", &q.a, &mut params)
             );
             sql.push_str(&format!(" OR ({ba})"));
         }
         // Input order, so one-a-day keeps the same event a stored run would.
-        sql.push_str(") ORDER BY doc, sentence, event");
+        sql.push_str(") ORDER BY e.doc, e.sentence, e.event");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), |r| {
