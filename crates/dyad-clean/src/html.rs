@@ -745,12 +745,13 @@ fn read_meta(doc: &Html, page: &mut HtmlPage) {
         .as_deref()
         .or(ld_headline.as_deref())
         .or(title.as_deref())
-        .map(norm_key)
+        .map(|t| norm_key(strip_site_suffix(t)))
         .filter(|k| !k.is_empty());
     let h1 = match &reference {
+        // Most of the title, not a fragment of it (a site name inside the title).
         Some(r) => h1s.into_iter().find(|h| {
             let k = norm_key(h);
-            k.len() >= 8 && (r.contains(&k) || k.contains(r.as_str()))
+            (r.contains(&k) && k.len() * 2 >= r.len()) || k.contains(r.as_str())
         }),
         None => h1s.into_iter().find(|h| h.split_whitespace().count() >= 2),
     };
