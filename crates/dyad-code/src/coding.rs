@@ -562,9 +562,11 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
                     Some(Tag::Prep) => {
                         // A name inside a long phrase after a preposition starts the subject
                         // ("On the final day of their meeting NATO officials discussed").
-                        let inner = r.groups[g].members.iter().any(|m| {
-                            m.start > gs + 1 && !m.code.is_empty() && r.words[m.start].cap
-                        });
+                        let ge = r.groups[g].end;
+                        let inner = !r.groups[g].members.is_empty()
+                            && r.hits
+                                .iter()
+                                .any(|h| h.start > gs + 1 && h.end <= ge && r.words[h.start].cap);
                         if inner && r.groups[g].end == j + 1 {
                             return Some(g);
                         }

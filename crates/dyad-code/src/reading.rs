@@ -349,6 +349,7 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
         verb_at[k] = best;
     }
     // Tags.
+    let has_lower = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
     let mut tags: Vec<Tag> = Vec::with_capacity(n);
     for (k, w) in words.iter().enumerate() {
         let up = w.up.as_str();
@@ -368,7 +369,26 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
         } else if first_char.is_ascii_digit() {
             Tag::Num
         } else if up == "TO" {
-            Tag::To
+            // Infinitive "to" before a verb; a preposition before a name, article or number.
+            let next = words.get(k + 1);
+            let infinitive = next.is_some_and(|w| {
+                w.text.chars().next().is_some_and(char::is_lowercase)
+                    && !grammar.is(&w.up, Class::Det)
+                    && !grammar.is(&w.up, Class::Pron)
+            });
+            if infinitive {
+                Tag::To
+            } else {
+                Tag::Prep
+            }
+        } else if has_lower
+            && w.text.len() > 1
+            && w.text.chars().all(|c| c.is_uppercase())
+            && k > 0
+            && grammar.is_function_word(up)
+        {
+            // An all-capital function word inside a sentence is an acronym ("US").
+            Tag::Noun
         } else if grammar.is(up, Class::Neg) {
             Tag::Neg
         } else if grammar.is(up, Class::Be) {
@@ -607,14 +627,14 @@ fn is_verbal_context(
             // "his first official visit", "an anti- Gondor parade": an uninflected form
             // inside a phrase opened by an article or possessive is its head noun.
             // Past forms in -d ("said", "paid", "held") count as inflected too.
-            let inflected_verb = irregular
+            let inflected_verb = irregular && !up.ends_with("ING")
                 || up.ends_with("ED")
                 || up.ends_with('S')
                 || up.ends_with("EN")
                 || up.ends_with('D') && !up.ends_with("ND");
             if !inflected_verb {
                 let mut s = j - 1;
-                while s > 0 && matches!(tags[s - 1], Tag::Noun | Tag::Num | Tag::Poss) {
+                while s > 0 && matches!(tags[s - 1], Tag::Noun | Tag::Num | Tag::Poss | Tag::Adv) {
                     s -= 1;
                 }
                 if s > 0
