@@ -32,6 +32,10 @@ const DROP_TAGS: &[&str] = &[
     "figure", "math",
 ];
 
+/// How many enclosing elements a block remembers (and credits with its text). Real pages
+/// nest a story well within this; deeper nesting is treated as if cut off here.
+const MAX_ANCESTORS: usize = 200;
+
 /// Elements that start a new text block.
 const BLOCK_TAGS: &[&str] = &[
     "address",
@@ -410,21 +414,17 @@ fn choose_content(
         .map(|(id, _)| *id)
         .collect();
     if strong.len() >= 2 {
-        let mut node = doc.tree.get(top)?.parent();
-        while let Some(n) = node {
-            let holds = strong
-                .iter()
-                .filter(|id| {
-                    doc.tree
-                        .get(**id)
-                        .is_some_and(|c| c.ancestors().any(|a| a.id() == n.id()))
-                })
-                .count();
-            if holds >= 2 {
+        // Bounded walks, so deep nesting stays linear.
+        let above: Vec<HashSet<NodeId>> = strong
+            .iter()
+            .filter_map(|id| doc.tree.get(*id))
+            .map(|c| c.ancestors().take(MAX_ANCESTORS).map(|a| a.id()).collect())
+            .collect();
+        for n in doc.tree.get(top)?.ancestors().take(MAX_ANCESTORS) {
+            if above.iter().filter(|set| set.contains(&n.id())).count() >= 2 {
                 top = n.id();
                 break;
             }
-            node = n.parent();
         }
     }
     // Climb while the parent adds substantial link-poor paragraph text: an article split
@@ -436,6 +436,10 @@ fn choose_content(
             .as_element()
             .is_some_and(|e| matches!(e.name(), "body" | "html"));
         if is_body {
+            break;
+        }
+        // A parent without a tally lies beyond MAX_ANCESTORS of every block: stop there.
+        if !agg.contains_key(&parent.id()) {
             break;
         }
         let (a0, a1) = (stats(top), stats(parent.id()));
@@ -501,30 +505,33 @@ fn collect_blocks(
     let mut weights = HashMap::new();
     let mut skip: Option<NodeId> = None;
     let mut stack: Vec<NodeId> = Vec::new();
-    let mut owners: Vec<(NodeId, &'static str)> = Vec::new();
+    // Open block elements: id, tag, and the owner's index in `stack`.
+    let mut owners: Vec<(NodeId, &'static str, usize)> = Vec::new();
     let mut cur = String::new();
     let mut cur_link = 0usize;
     let mut link_depth = 0usize;
 
     let flush = |cur: &mut String,
                  cur_link: &mut usize,
-                 owners: &[(NodeId, &'static str)],
+                 owners: &[(NodeId, &'static str, usize)],
                  stack: &[NodeId],
                  blocks: &mut Vec<Block>| {
         let text = cur.trim();
         if !text.is_empty() {
-            if let Some(&(owner, owner_tag)) = owners.last() {
-                let depth = stack
-                    .iter()
-                    .rposition(|n| *n == owner)
-                    .map_or(stack.len(), |i| i + 1);
+            if let Some(&(owner, owner_tag, at)) = owners.last() {
+                let depth = if stack.get(at) == Some(&owner) {
+                    at + 1
+                } else {
+                    stack.len()
+                };
                 let chars = text.chars().count();
                 blocks.push(Block {
                     text: text.to_string(),
                     chars,
                     link_chars: (*cur_link).min(chars),
                     owner_tag,
-                    ancestors: stack[..depth].to_vec(),
+                    // Only the innermost MAX_ANCESTORS: keeps pathological nesting linear.
+                    ancestors: stack[depth.saturating_sub(MAX_ANCESTORS)..depth].to_vec(),
                 });
             }
         }
@@ -587,7 +594,7 @@ fn collect_blocks(
                         if let Some(tag) = tag_of(name) {
                             flush(&mut cur, &mut cur_link, &owners, &stack, &mut blocks);
                             if tag != "br" && tag != "hr" {
-                                owners.push((node.id(), tag));
+                                owners.push((node.id(), tag, stack.len()));
                             }
                         } else if name == "a" {
                             link_depth += 1;
@@ -640,7 +647,7 @@ fn collect_blocks(
                     }
                     if tag_of(name).is_some() {
                         flush(&mut cur, &mut cur_link, &owners, &stack, &mut blocks);
-                        if owners.last().is_some_and(|(id, _)| *id == node.id()) {
+                        if owners.last().is_some_and(|(id, _, _)| *id == node.id()) {
                             owners.pop();
                         }
                     } else if name == "a" {

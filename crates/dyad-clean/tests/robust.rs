@@ -141,6 +141,14 @@ fn deep_nesting_does_not_overflow() {
     );
     let doc = clean(article("deep.html", Body::Html(html))).expect("story");
     assert!(doc.text.contains(STORY_P2));
+
+    // Text at every level of a deep nesting: each block must not copy the whole chain.
+    let level = "<div>Officials said the talks, which began on Monday, would continue. ";
+    let html = format!("<html><body>{}</body></html>", level.repeat(10_000));
+    let t = Instant::now();
+    let doc = clean(article("deep-text.html", Body::Html(html))).expect("story");
+    assert!(doc.paragraphs.len() > 10);
+    assert!(t.elapsed().as_secs_f64() < 30.0, "took {:?}", t.elapsed());
 }
 
 #[test]
