@@ -34,8 +34,9 @@ impl Unit {
         let terminal = ends_sentence(&text);
         let quote = text.contains(['"', '“', '”', '«', '»']);
         let phrase = furn.has_phrase(&text);
+        // Appeal wording inside a quotation is someone speaking, not the site asking.
         let furniture = furn.is_furniture_line(&text)
-            || (phrase && words <= crate::furniture::SHORT_LINE_WORDS);
+            || (phrase && !quote && words <= crate::furniture::SHORT_LINE_WORDS);
         Unit {
             text,
             words,
@@ -214,8 +215,11 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
     while tail > first_story + 1 {
         let u = &units[tail - 1];
         let block_started = tail < n;
-        let furniture_here =
-            u.furniture || (u.menu_like() && !u.story_like()) || (u.phrase && block_started);
+        // A long paragraph with appeal or cookie wording goes only inside a boilerplate run;
+        // a short one may end the page on its own.
+        let furniture_here = u.furniture
+            || (u.menu_like() && !u.story_like())
+            || (u.phrase && (block_started || (u.words <= 30 && !u.quote)));
         if !furniture_here {
             break;
         }
@@ -256,7 +260,10 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
                 continue;
             }
             let near = (i > first_story && !keep[i - 1]) || (i + 1 < n && !keep[i + 1]);
-            if near && ((units[i].menu_like() && units[i].words <= 3) || units[i].phrase) {
+            if near
+                && ((units[i].menu_like() && units[i].words <= 3)
+                    || (units[i].phrase && !units[i].quote))
+            {
                 keep[i] = false;
             }
         }
@@ -316,6 +323,7 @@ mod tests {
                    The mood was tense.\n\n\
                    \"We will not give up,\" one delegate said.\n\n\
                    \"Never.\" - Markov\n\n\
+                   \"Thank you for your support,\" the minister told them.\n\n\
                    The talks continue on Tuesday with a session on prisoner exchanges and aid.\n\n\
                    Share this article\n\nFacebook Twitter Email";
         let page = clean_text(raw, furn, None);
@@ -330,6 +338,7 @@ mod tests {
         let all = page.paragraphs.join("\n");
         assert!(all.contains("The mood was tense."));
         assert!(all.contains("\"Never.\" - Markov"));
+        assert!(all.contains("\"Thank you for your support,\" the minister told them."));
         assert!(!all.contains("Share this"));
         assert!(!all.contains("Facebook"));
         assert!(!all.contains("Accessibility"));

@@ -96,6 +96,17 @@ fn finland_text_example() {
     assert!(doc.text.contains("Moscow reacted sharply."));
     assert!(!doc.text.contains("Share this article"));
     assert!(!doc.text.contains("Facebook Twitter"));
+    for gone in [
+        "Skip to main",
+        "Menu",
+        "Home |",
+        "newsletter",
+        "Subscribe",
+        "cookie",
+    ] {
+        assert!(!doc.text.contains(gone), "kept {gone:?}");
+    }
+    assert!(doc.text.ends_with("near the Finnish border."));
 }
 
 /// Prints the cleaned seeds and examples for reading by eye:
