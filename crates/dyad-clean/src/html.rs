@@ -154,7 +154,8 @@ fn trim_tail(paragraphs: &mut Vec<String>, furn: &Furniture) {
             && !last.contains(['"', '“', '”'])
             && !last.contains(|c: char| c.is_ascii_digit());
         // A long paragraph with appeal wording goes only inside a run of furniture.
-        let appeal = furn.has_phrase(last) && (started || words <= 30);
+        let quote = last.contains(['"', '“', '”', '«', '»']);
+        let appeal = furn.has_phrase(last) && (started || (words <= 30 && !quote));
         if appeal || furn.is_furniture_line(last) || menu {
             paragraphs.pop();
             started = true;
@@ -378,8 +379,10 @@ fn extract(
         } else if ld > 0.5 || (ld > 0.3 && b.chars < 80) {
             continue;
         }
+        let quote = b.text.contains(['"', '“', '”', '«', '»']);
         if furn.is_furniture_line(&b.text)
             || (furn.has_phrase(&b.text)
+                && !quote
                 && b.text.split_whitespace().count() <= crate::furniture::SHORT_LINE_WORDS)
         {
             continue;
