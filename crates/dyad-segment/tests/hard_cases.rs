@@ -79,8 +79,12 @@ const SPLITS: &[(&str, &[&str])] = &[
         &["Putin flew to the U.S.", "The next day he met Bush at the ranch."],
     ),
     (
-        "The plan angered the U.K. Officials in London said nothing. The officials declined to comment.",
-        &["The plan angered the U.K.", "Officials in London said nothing.", "The officials declined to comment."],
+        "The plan angered the U.K. Its officials said nothing. U.K. Officials in London declined to comment.",
+        &["The plan angered the U.K.", "Its officials said nothing.", "U.K. Officials in London declined to comment."],
+    ),
+    (
+        "James Kennedy, the U.S. Attorney for the district, said the case was closed. It was.",
+        &["James Kennedy, the U.S. Attorney for the district, said the case was closed.", "It was."],
     ),
     (
         "The U.N. Security Council met at the request of the U.S. Ambassador.",
