@@ -26,10 +26,15 @@ fn main() {
         passes = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(1);
         args.drain(..2.min(args.len()));
     }
+    let gazetteer = dyad_geo::Gazetteer::shipped();
     let docs: Vec<Document> = args
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
-        .map(|t| lines_doc(&t))
+        .map(|t| {
+            let mut d = lines_doc(&t);
+            gazetteer.locate(&mut d);
+            d
+        })
         .collect();
     if passes == 0 {
         for (path, mut d) in args.iter().zip(docs) {

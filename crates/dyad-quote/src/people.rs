@@ -33,6 +33,10 @@ struct Person {
     words: Vec<String>,
     /// Offices linked to the person, normalised ("secretary general").
     titles: Vec<String>,
+    /// The story shows this is a person: a title, an honorific, or a reporting verb next to
+    /// the name. Only such people are taken as what a sentence is about (a capitalised
+    /// phrase like "Hubble Space Telescope" or "Fort Worth" is not).
+    confident: bool,
 }
 
 /// The people of one document.
@@ -73,6 +77,12 @@ fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True when a place found by the gazetteer covers part of `span` (places are in text order).
+fn is_place(doc: &Document, span: Span) -> bool {
+    let i = doc.places.partition_point(|p| p.span.end <= span.start);
+    doc.places.get(i).is_some_and(|p| p.span.overlaps(span))
+}
+
 /// "NATO", "EU", "U.S.": acronyms are organisations or places, not people.
 fn acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
@@ -94,17 +104,29 @@ impl<'a> People<'a> {
             let mut named_here: Vec<usize> = Vec::new();
             for run in &runs {
                 let words = p.name_words(doc, &clause.toks, &run.name);
-                if words.len() < 2 || !p.valid_name(doc, &clause.toks[run.name.clone()]) {
+                if words.is_empty() || !p.valid_name(doc, &clause.toks[run.name.clone()]) {
                     continue;
                 }
-                let id = p.register(&words);
+                let speaking = p.next_to_verb(doc, &clause.toks, run);
+                let id = if words.len() >= 2 {
+                    p.register(&words)
+                } else {
+                    // "Putin said": a short form confirms the full name it refers to.
+                    match p.position(&words) {
+                        Some(id) => id,
+                        None => continue,
+                    }
+                };
                 named_here.push(id);
                 let mut titles = run.titles.clone();
                 titles.extend(p.titles_before(doc, &clause.toks, run.all.start));
                 titles.extend(p.titles_after(doc, &clause.toks, run.all.end));
+                let person = &mut p.people[id];
+                person.confident |=
+                    speaking || !titles.is_empty() || run.name.start > run.all.start;
                 for t in titles {
-                    if !p.people[id].titles.contains(&t) {
-                        p.people[id].titles.push(t);
+                    if !person.titles.contains(&t) {
+                        person.titles.push(t);
                     }
                 }
             }
@@ -144,6 +166,7 @@ impl<'a> People<'a> {
             name: words.join(" "),
             words: lower,
             titles: Vec::new(),
+            confident: false,
         });
         self.people.len() - 1
     }
@@ -167,7 +190,7 @@ impl<'a> People<'a> {
             !self.lex.nonperson.contains(&lw)
                 && !acronym(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
-                && !doc.places.iter().any(|p| p.span.overlaps(t.span))
+                && !is_place(doc, t.span)
         })
     }
 
@@ -241,6 +264,19 @@ impl<'a> People<'a> {
             }
             i += 1;
         }
+        // "Secretary of State Mike Pompeo", "U.S. envoy for Ukraine Kurt Volker": words of an
+        // office or place before the name are not part of it.
+        while name_start + 1 < r.end {
+            let t = toks[name_start];
+            let w = doc.slice(t.span);
+            let not_name = self.lex.nonperson.contains(&w.to_lowercase())
+                || acronym(w)
+                || is_place(doc, t.span);
+            if !not_name {
+                break;
+            }
+            name_start += 1;
+        }
         Some(Run {
             all: start..r.end,
             name: name_start..r.end,
@@ -296,8 +332,24 @@ impl<'a> People<'a> {
 
     /// The person a name (short or full) refers to: the one whose name ends with it.
     fn lookup(&self, words: &[String]) -> Option<&Person> {
+        self.position(words).and_then(|i| self.people.get(i))
+    }
+
+    fn position(&self, words: &[String]) -> Option<usize> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        self.people.iter().find(|p| p.words.ends_with(&lower))
+        self.people.iter().position(|p| p.words.ends_with(&lower))
+    }
+
+    /// A reporting verb right after the run (an adverb may come between) or right before
+    /// it: "Putin said", "Putin also told", "said Pildegovics".
+    fn next_to_verb(&self, doc: &Document, toks: &[Tok], run: &Run) -> bool {
+        let verb = |t: &Tok| t.is_word() && self.lex.is_verb(doc.slice(t.span));
+        let after = toks[run.all.end..]
+            .iter()
+            .take(2)
+            .take_while(|t| t.is_word());
+        let before = run.all.start.checked_sub(1).and_then(|i| toks.get(i));
+        after.into_iter().any(verb) || before.is_some_and(verb)
     }
 
     /// The person holding an office.
@@ -380,7 +432,11 @@ impl<'a> People<'a> {
             return None;
         }
         let words = self.name_words(doc, toks, &run.name);
+        let titled = !run.titles.is_empty() || run.name.start > run.all.start;
         if let Some(p) = self.lookup(&words) {
+            if !speaker && !p.confident && !titled {
+                return None;
+            }
             let via = (p.words.len() > words.len())
                 .then(|| format!("'{}' -> {}", words.join(" "), p.name));
             return Some(Resolved {
@@ -389,8 +445,7 @@ impl<'a> People<'a> {
                 via,
             });
         }
-        let titled = !run.titles.is_empty() || run.name.start > run.all.start;
-        (speaker || titled || words.len() >= 2).then(|| Resolved {
+        (speaker || titled).then(|| Resolved {
             name: Some(words.join(" ")),
             span,
             via: None,

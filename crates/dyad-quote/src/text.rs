@@ -255,14 +255,22 @@ pub fn clauses(
     keep_period: &dyn Fn(&str) -> bool,
 ) -> Vec<Clause> {
     let mut out = Vec::new();
+    let mut qi = 0;
     for para in &doc.paragraphs {
         let toks = tokenize(&doc.text, *para, keep_period);
         let mut cur: Vec<Tok> = Vec::new();
         for t in toks {
-            let inside = quotes.iter().any(|q| q.outer.contains(t.span));
+            // Quotes and tokens are both in text order: advance past quotes ending before.
+            while quotes.get(qi).is_some_and(|q| q.outer.end <= t.span.start) {
+                qi += 1;
+            }
+            let inside = quotes.get(qi).is_some_and(|q| q.outer.contains(t.span));
             if inside {
                 // A quotation is part of its sentence; mark where it sits with its mark.
-                if quotes.iter().any(|q| q.outer.start == t.span.start) {
+                if quotes
+                    .get(qi)
+                    .is_some_and(|q| q.outer.start == t.span.start)
+                {
                     cur.push(Tok {
                         span: t.span,
                         kind: Kind::Punct('"'),
