@@ -1,10 +1,11 @@
 //! The analyzer: tagging, then groups, clauses and roles (see `structure`).
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use dyad_doc::{Document, TokenKind};
 
+use crate::lexicon::FastSet;
 use crate::structure;
 use crate::tagger::{Cand, Tok};
 use crate::{Lexicon, SentenceSyntax, SyntaxError, Tag, TokenSyntax};
@@ -12,22 +13,22 @@ use crate::{Lexicon, SentenceSyntax, SyntaxError, Tag, TokenSyntax};
 /// Word classes from `closed-class.txt` that the structure rules consult.
 #[derive(Debug, Default)]
 pub(crate) struct Classes {
-    pub subordinators: HashSet<Box<str>>,
-    pub complementizers: HashSet<Box<str>>,
-    pub relative: HashSet<Box<str>>,
-    pub reporting: HashSet<Box<str>>,
-    pub agent_preps: HashSet<Box<str>>,
-    pub object_control: HashSet<Box<str>>,
-    pub singular_pronouns: HashSet<Box<str>>,
-    pub future_modals: HashSet<Box<str>>,
-    pub noun_preps: HashSet<Box<str>>,
+    pub subordinators: FastSet<Box<str>>,
+    pub complementizers: FastSet<Box<str>>,
+    pub relative: FastSet<Box<str>>,
+    pub reporting: FastSet<Box<str>>,
+    pub agent_preps: FastSet<Box<str>>,
+    pub object_control: FastSet<Box<str>>,
+    pub singular_pronouns: FastSet<Box<str>>,
+    pub future_modals: FastSet<Box<str>>,
+    pub noun_preps: FastSet<Box<str>>,
     /// Multi-word prepositions, each as its words.
     pub multi_preps: Vec<Vec<Box<str>>>,
 }
 
 impl Classes {
     fn from_lexicon(lex: &Lexicon) -> Classes {
-        let set = |name: &str| -> HashSet<Box<str>> { lex.list(name).iter().cloned().collect() };
+        let set = |name: &str| -> FastSet<Box<str>> { lex.list(name).iter().cloned().collect() };
         Classes {
             subordinators: set("subordinators"),
             complementizers: set("complementizers"),
@@ -101,10 +102,17 @@ impl Analyzer {
         for t in tokens {
             let text = doc.text.get(t.span.range()).unwrap_or("");
             // Normalise typographic apostrophes so "n’t" and "’s" read as "n't" and "'s".
-            let mut lower = text.to_lowercase();
-            if lower.contains('’') {
-                lower = lower.replace('’', "'");
-            }
+            // Most tokens are lower-case ASCII already: borrow them.
+            let lower: Cow<'d, str> = if text.bytes().all(|b| !b.is_ascii_uppercase() && b < 128) {
+                Cow::Borrowed(text)
+            } else {
+                let l = text.to_lowercase();
+                if l.contains('’') {
+                    Cow::Owned(l.replace('’', "'"))
+                } else {
+                    Cow::Owned(l)
+                }
+            };
             let initial = match out.last() {
                 None => true,
                 Some(p) => {
@@ -155,7 +163,7 @@ impl Analyzer {
                 lemma: range,
             });
         }
-        let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let lower: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
         structure::build(&mut out, &lower, &self.classes);
         out
     }
@@ -179,6 +187,11 @@ impl Analyzer {
         // with NATO collapsed"). Bounded window, so linear.
         let n = toks.len();
         let mut verb_ahead = vec![false; n];
+        // One set look-up per token, reused by the context rules.
+        let compl: Vec<bool> = toks
+            .iter()
+            .map(|t| t.kind == TokenKind::Word && self.classes.complementizers.contains(&*t.lower))
+            .collect();
         let mut dist_to_verb = usize::MAX;
         for i in (0..n).rev() {
             verb_ahead[i] = dist_to_verb <= 6;
@@ -188,10 +201,7 @@ impl Analyzer {
                     c.tag,
                     Tag::Comma | Tag::Period | Tag::Colon | Tag::CC | Tag::WDT | Tag::WP
                 )
-            }) || self
-                .classes
-                .complementizers
-                .contains(toks[i].lower.as_str());
+            }) || compl[i];
             let verb_only = !c.iter().any(|c| c.tag.is_noun())
                 && c.iter()
                     .any(|c| matches!(c.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
@@ -211,7 +221,7 @@ impl Analyzer {
             } else {
                 &[][..]
             };
-            let next_word = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            let next_word = toks.get(i + 1).map(|t| &*t.lower).unwrap_or("");
             let mut ctx = Context::new(
                 &chosen,
                 toks,
@@ -220,7 +230,8 @@ impl Analyzer {
                 next_word,
                 &self.classes.singular_pronouns,
             );
-            ctx.next_complementizer = self.classes.complementizers.contains(next_word);
+            ctx.next_complementizer = compl.get(i + 1).copied().unwrap_or(false);
+            ctx.this_complementizer = compl[i];
             ctx.verb_ahead = verb_ahead[i] && mine.iter().any(|c| c.tag.is_noun());
             if i + 2 < n {
                 ctx.next2 = &cands[starts[i + 2] as usize..starts[i + 3] as usize];
@@ -278,13 +289,15 @@ struct Context<'c> {
     next: &'c [Cand<'c>],
     next_word: &'c str,
     /// Third-person singular subject pronouns (agreement with VBZ).
-    singular: &'c HashSet<Box<str>>,
+    singular: &'c FastSet<Box<str>>,
     /// The next token starts with a capital.
     next_cap: bool,
     /// The next word is a complementiser ("that", "whether").
     next_complementizer: bool,
     /// This token can be a noun, and an unambiguous verb follows before a clause boundary.
     verb_ahead: bool,
+    /// This word is a complementiser.
+    this_complementizer: bool,
     /// The candidates of the token after next.
     next2: &'c [Cand<'c>],
 }
@@ -307,7 +320,7 @@ impl<'c> Context<'c> {
         i: usize,
         next: &'c [Cand<'c>],
         next_word: &'c str,
-        singular: &'c HashSet<Box<str>>,
+        singular: &'c FastSet<Box<str>>,
     ) -> Context<'c> {
         let mut j = i;
         let mut prev = None;
@@ -319,7 +332,7 @@ impl<'c> Context<'c> {
                 continue;
             }
             prev = Some(t);
-            prev_word = toks[j].lower.as_str();
+            prev_word = &*toks[j].lower;
             break;
         }
         let lemma = if prev.is_some() {
@@ -349,6 +362,7 @@ impl<'c> Context<'c> {
             next_cap: toks.get(i + 1).is_some_and(|t| t.cap),
             next_complementizer: false,
             verb_ahead: false,
+            this_complementizer: false,
             next2: &[],
         }
     }
@@ -529,7 +543,8 @@ impl<'c> Context<'c> {
                     -1.0
                 }
             }
-            Tag::DT if tok.lower == "that" => {
+            // The complementiser that is also a determiner ("that").
+            Tag::DT if self.this_complementizer => {
                 if next_nounish && !p.is_some_and(|p| p.is_noun()) && !self.next_can(is_subjectish)
                 {
                     1.5

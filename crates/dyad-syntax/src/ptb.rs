@@ -242,7 +242,7 @@ pub(crate) fn analyze_ptb(
         let range = out.push_lemma(lemma);
         out.tokens.push(TokenSyntax { tag, lemma: range });
     }
-    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let lower: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
     structure::build(&mut out, &lower, &an.classes);
     // Subjects from the tree.
     let mut first_tok = vec![usize::MAX; lv.len()];

@@ -21,7 +21,7 @@ pub(crate) struct Cand<'l> {
 #[derive(Clone, Debug)]
 pub(crate) struct Tok<'a> {
     pub text: &'a str,
-    pub lower: String,
+    pub lower: std::borrow::Cow<'a, str>,
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -95,9 +95,9 @@ impl Lexicon {
             });
             return;
         }
-        let w = tok.lower.as_str();
+        let w: &str = &tok.lower;
         let mid_cap = tok.cap && !tok.initial;
-        if mid_cap && self.list("capitalized-proper").iter().any(|x| &**x == w) {
+        if mid_cap && self.cap_proper.contains(w) {
             out.push(Cand {
                 tag: Tag::NNP,
                 score: 0.0,
@@ -200,7 +200,6 @@ impl Lexicon {
                 }
             }
         };
-        let mut buf = String::new();
         if n > 2 && w.ends_with('s') && !w.ends_with("ss") {
             let s1 = &w[..n - 1];
             try_stem(s1, NOUN, Tag::NNS, out);
@@ -211,33 +210,31 @@ impl Lexicon {
                 try_stem(s2, VERB, Tag::VBZ, out);
             }
             if w.ends_with("ies") {
-                buf.clear();
-                buf.push_str(&w[..n - 3]);
-                buf.push('y');
-                try_stem(&buf, NOUN, Tag::NNS, out);
-                try_stem(&buf, VERB, Tag::VBZ, out);
+                // Only the y-stem matters here ("parties" → "party").
+                for_stems(w, 3, "y", "", |stem| {
+                    if stem.ends_with('y') {
+                        try_stem(stem, NOUN, Tag::NNS, out);
+                        try_stem(stem, VERB, Tag::VBZ, out);
+                    }
+                });
             }
         }
         if n > 3 && w.ends_with("ed") {
-            for stem in stems(w, 2, "e", "ied", &mut buf) {
-                try_stem(&stem, VERB, Tag::VBD, out);
-                try_stem(&stem, VERB, Tag::VBN, out);
-            }
+            for_stems(w, 2, "e", "ied", |stem| {
+                try_stem(stem, VERB, Tag::VBD, out);
+                try_stem(stem, VERB, Tag::VBN, out);
+            });
         }
         if n > 4 && w.ends_with("ing") {
-            for stem in stems(w, 3, "e", "ying", &mut buf) {
-                try_stem(&stem, VERB, Tag::VBG, out);
-            }
+            for_stems(w, 3, "e", "ying", |stem| {
+                try_stem(stem, VERB, Tag::VBG, out)
+            });
         }
         if n > 3 && w.ends_with("er") {
-            for stem in stems(w, 2, "e", "ier", &mut buf) {
-                try_stem(&stem, ADJ, Tag::JJR, out);
-            }
+            for_stems(w, 2, "e", "ier", |stem| try_stem(stem, ADJ, Tag::JJR, out));
         }
         if n > 4 && w.ends_with("est") {
-            for stem in stems(w, 3, "e", "iest", &mut buf) {
-                try_stem(&stem, ADJ, Tag::JJS, out);
-            }
+            for_stems(w, 3, "e", "iest", |stem| try_stem(stem, ADJ, Tag::JJS, out));
         }
     }
 
@@ -275,29 +272,42 @@ impl Lexicon {
     }
 }
 
-/// Candidate stems of `w` with a suffix of `cut` bytes removed: the bare stem, the stem plus
-/// `e_add` ("agreed" → "agree"), the stem with a doubled final consonant undone ("stopped" →
-/// "stop"), and `-y` for an `ies`-type ending (`y_end`: "tried" → "try", "dying" → "die").
-fn stems(w: &str, cut: usize, e_add: &str, y_end: &str, buf: &mut String) -> Vec<String> {
-    let mut out = Vec::with_capacity(4);
+/// Calls `f` with each candidate stem of `w` with a suffix of `cut` bytes removed: the bare
+/// stem, the stem plus `e_add` ("agreed" → "agree"), the stem with a doubled final consonant
+/// undone ("stopped" → "stop"), and the stem for a `y_end` ending ("tried" → "try", "dying" →
+/// "die"). Stems are built in a stack buffer: no allocation per token.
+fn for_stems(w: &str, cut: usize, e_add: &str, y_end: &str, mut f: impl FnMut(&str)) {
+    const CAP: usize = 64;
     let n = w.len();
-    let Some(stem) = w.get(..n - cut) else {
-        return out;
+    let Some(stem) = w.get(..n.saturating_sub(cut)) else {
+        return;
     };
-    out.push(stem.to_string());
-    buf.clear();
-    buf.push_str(stem);
-    buf.push_str(e_add);
-    out.push(buf.clone());
+    if stem.is_empty() || stem.len() + 4 > CAP {
+        return;
+    }
+    let mut buf = [0u8; CAP];
+    let mut emit = |parts: [&str; 2], f: &mut dyn FnMut(&str)| {
+        let mut len = 0;
+        for p in parts {
+            buf[len..len + p.len()].copy_from_slice(p.as_bytes());
+            len += p.len();
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..len]) {
+            f(s);
+        }
+    };
+    emit([stem, ""], &mut f);
+    emit([stem, e_add], &mut f);
     let b = stem.as_bytes();
     if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
-        out.push(stem[..stem.len() - 1].to_string());
+        if let Some(undoubled) = stem.get(..stem.len() - 1) {
+            emit([undoubled, ""], &mut f);
+        }
     }
     if w.ends_with(y_end) {
         if let Some(base) = w.get(..n - y_end.len()) {
             let end = if y_end == "ying" { "ie" } else { "y" };
-            out.push(format!("{base}{end}"));
+            emit([base, end], &mut f);
         }
     }
-    out
 }
