@@ -286,10 +286,27 @@ impl QuoteFinder {
         let k = words[..limit]
             .iter()
             .take_while(|t| t.is_word())
-            .position(|t| self.lex.is_verb(&lower(t)))?;
-        let subj: Vec<Tok> = words[..k].iter().map(|t| **t).collect();
+            .position(|t| self.lex.is_verb(&lower(t)));
+        if let Some(k) = k {
+            let subj: Vec<Tok> = words[..k].iter().map(|t| **t).collect();
+            let who = people.parse_subject(doc, &subj, last_subject)?;
+            return Some((who, format!("\"…\" NAME {}", lower(words[k]))));
+        }
+        // "…," Thomas Zurbuchen, NASA's associate administrator, said: the name, an
+        // apposition between commas, then the verb.
+        let comma = words.iter().position(|t| t.is_punct(','))?;
+        let close = comma
+            + 1
+            + words[comma + 1..]
+                .iter()
+                .take(16)
+                .position(|t| t.is_punct(','))?;
+        let verb = words
+            .get(close + 1)
+            .filter(|t| t.is_word() && self.lex.is_verb(&lower(t)))?;
+        let subj: Vec<Tok> = words[..comma].iter().map(|t| **t).collect();
         let who = people.parse_subject(doc, &subj, last_subject)?;
-        Some((who, format!("\"…\" NAME {}", lower(words[k]))))
+        Some((who, format!("\"…\" NAME, …, {}", lower(verb))))
     }
 
     /// Putin said: "…" / he added, "…" / what he called the "…".

@@ -349,7 +349,15 @@ impl<'a> People<'a> {
             .take(2)
             .take_while(|t| t.is_word());
         let before = run.all.start.checked_sub(1).and_then(|i| toks.get(i));
-        after.into_iter().any(verb) || before.is_some_and(verb)
+        // "Eswar Prasad, a trade professor at Cornell, said …"
+        let apposition = toks.get(run.all.end).is_some_and(|t| t.is_punct(','))
+            && toks[run.all.end + 1..]
+                .iter()
+                .take(16)
+                .position(|t| t.is_punct(','))
+                .and_then(|j| toks.get(run.all.end + 2 + j))
+                .is_some_and(verb);
+        after.into_iter().any(verb) || before.is_some_and(verb) || apposition
     }
 
     /// The person holding an office.

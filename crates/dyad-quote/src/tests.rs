@@ -104,6 +104,14 @@ fn reporting_patterns() {
             "Amina Yusuf says \"the border is closed\" for now.",
             "Amina Yusuf",
         ),
+        (
+            "\"The border is closed,\" Amina Yusuf, a senior diplomat at the ministry, said.",
+            "Amina Yusuf",
+        ),
+        (
+            "Amina Yusuf, a diplomat at the ministry, said talks failed. \"It is over,\" she said.",
+            "Amina Yusuf",
+        ),
     ] {
         let (_, q) = quotes(text);
         assert_eq!(q.len(), 1, "{text}");
