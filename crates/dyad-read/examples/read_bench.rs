@@ -4,6 +4,7 @@
 //! `cargo run --release -p dyad-read --example read_bench -- INPUT...`
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -36,11 +37,14 @@ fn main() {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    println!(
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
         "{articles} articles, {skipped} skipped, {:.1} MB of body text in {secs:.2} s: {:.1} MB/s, {:.0} articles/s",
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
         articles as f64 / secs
     );
-    println!("encodings: {encodings:?}; skipped: {kinds:?}");
+    let _ = writeln!(out, "encodings: {encodings:?}; skipped: {kinds:?}");
 }
