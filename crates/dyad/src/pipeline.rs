@@ -69,6 +69,8 @@ impl Stages {
         dyad_time::resolve_times(&mut doc);
         self.gazetteer.locate(&mut doc);
         self.coder.code(&mut doc);
+        dyad_time::date_events(&mut doc);
+        self.gazetteer.locate_events(&mut doc);
         dyad_quote::find_quotes(&mut doc);
         Rows::coded(&doc)
     }
