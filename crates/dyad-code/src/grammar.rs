@@ -46,6 +46,8 @@ pub enum Class {
     Person = 1 << 15,
     /// Prepositions of place, whose objects are where an event happens, not its target.
     Locative = 1 << 16,
+    /// Possessive determiners.
+    Possessive = 1 << 17,
 }
 
 impl Class {
@@ -68,6 +70,7 @@ impl Class {
             "NOMINAL" => Class::Nominal,
             "PERSON" => Class::Person,
             "LOCATIVE" => Class::Locative,
+            "POSSESSIVE" => Class::Possessive,
             _ => return None,
         })
     }
@@ -134,7 +137,8 @@ impl Grammar {
             | Class::Title as u32
             | Class::Nominal as u32
             | Class::Person as u32
-            | Class::Locative as u32;
+            | Class::Locative as u32
+            | Class::Possessive as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

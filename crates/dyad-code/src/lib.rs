@@ -87,11 +87,54 @@ pub struct SentenceTrace {
     pub coding: SentenceCoding,
 }
 
+/// Multi-pattern matchers over the discard and issue phrases, built once per coder.
+#[derive(Debug, Default)]
+struct Phrases {
+    /// " phrase" (lower case) of every discard, by discard index.
+    discards: Option<aho_corasick::AhoCorasick>,
+    /// " PHRASE " of every issue alternative, and the issue each belongs to.
+    issues: Option<aho_corasick::AhoCorasick>,
+    issue_of: Vec<usize>,
+}
+
+impl Phrases {
+    fn new(lex: &Lexicon) -> Phrases {
+        let discards: Vec<String> = lex
+            .discards
+            .iter()
+            .map(|d| format!(" {}", d.words.join(" ")))
+            .collect();
+        let mut issue_pats = Vec::new();
+        let mut issue_of = Vec::new();
+        for (i, issue) in lex.issues.iter().enumerate() {
+            for w in &issue.words {
+                issue_pats.push(format!(" {w} "));
+                issue_of.push(i);
+            }
+        }
+        // A phrase set the automaton cannot take leaves that matcher out: nothing is
+        // discarded or tagged rather than coding failing.
+        let build = |pats: &[String]| {
+            if pats.is_empty() {
+                None
+            } else {
+                aho_corasick::AhoCorasick::new(pats).ok()
+            }
+        };
+        Phrases {
+            discards: build(&discards),
+            issues: build(&issue_pats),
+            issue_of,
+        }
+    }
+}
+
 /// Codes documents with one compiled dictionary set. Cheap to clone and share across threads.
 #[derive(Clone, Debug)]
 pub struct Coder {
     dict: Arc<Dictionary>,
     lex: Arc<Lexicon>,
+    phrases: Arc<Phrases>,
     grammar: Arc<Grammar>,
     roots: Arc<Roots>,
     options: Options,
@@ -109,6 +152,7 @@ impl Coder {
     pub fn with_lexicon(dict: Arc<Dictionary>, lex: Lexicon) -> Coder {
         Coder {
             dict,
+            phrases: Arc::new(Phrases::new(&lex)),
             lex: Arc::new(lex),
             grammar: Arc::new(Grammar::shipped()),
             roots: Arc::new(Roots::parse(ROOTS)),
@@ -229,19 +273,15 @@ impl Coder {
             .collect::<Vec<_>>()
             .join(" ");
         let hay = format!(" {norm} ");
-        for d in &self.lex.discards {
+        let ac = self.phrases.discards.as_ref()?;
+        for m in ac.find_overlapping_iter(&hay) {
+            let d = &self.lex.discards[m.pattern().as_usize()];
             if d.story != story {
                 continue;
             }
-            let needle = format!(" {}", d.words.join(" "));
-            let mut from = 0;
-            while let Some(i) = hay[from..].find(&needle) {
-                let end = from + i + needle.len();
-                let next = hay[end..].chars().next().unwrap_or(' ');
-                if d.stem || !next.is_alphanumeric() {
-                    return Some(format!("discard \"{}\" ({})", d.words.join(" "), d.source));
-                }
-                from = end;
+            let next = hay[m.end()..].chars().next().unwrap_or(' ');
+            if d.stem || !next.is_alphanumeric() {
+                return Some(format!("discard \"{}\" ({})", d.words.join(" "), d.source));
             }
         }
         None
@@ -380,12 +420,19 @@ impl Coder {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
+        let Some(ac) = self.phrases.issues.as_ref() else {
+            return Vec::new();
+        };
+        let mut hits: Vec<usize> = ac
+            .find_overlapping_iter(&hay)
+            .filter_map(|m| self.phrases.issue_of.get(m.pattern().as_usize()).copied())
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
         let mut out: Vec<String> = Vec::new();
-        for issue in &self.lex.issues {
-            let hit = issue.words.iter().any(|w| hay.contains(&format!(" {w} ")));
-            if !hit {
-                continue;
-            }
+        for i in hits {
+            let issue = &self.lex.issues[i];
+            // An ignore phrase cancels the sentence's issues, as in PETRARCH.
             if issue.code.is_empty() {
                 return Vec::new();
             }

@@ -742,7 +742,14 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
                 .iter()
                 .filter(|m| m.start >= last_start)
                 .all(|m| m.agent_only);
-            if prep_ok && actors_next && (all_agents || last_actorless) {
+            // A bare noun takes the actor of its "of" phrase only ("the population of Gondor"),
+            // not of a place phrase ("shot dead in Osgiliath").
+            let last_has_agent = g
+                .members
+                .iter()
+                .any(|m| m.start >= last_start && m.agent_only);
+            let of = r.words.get(p).is_some_and(|w| w.up == "OF");
+            if prep_ok && actors_next && (all_agents || last_actorless && (last_has_agent || of)) {
                 let (keep, heads): (Vec<Member>, Vec<Member>) = if all_agents {
                     (Vec::new(), g.members.clone())
                 } else {
@@ -964,6 +971,9 @@ fn np_members(
                 })
                 .collect()
         }
+        // "his government", "their ambassadors": an agent of someone named elsewhere, not
+        // an actor of its own.
+        None if grammar.is(&r.words[np.start].up, crate::grammar::Class::Possessive) => Vec::new(),
         None if !np.agents.is_empty() => {
             let definite = r.words[np.start].up == "THE";
             let base = format!("{prefix}---");
