@@ -273,6 +273,11 @@ impl Store {
             .conn
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| store.err(e))?;
+        // A 64 MB page cache keeps the indexes of a large run in memory while it is written.
+        store
+            .conn
+            .pragma_update(None, "cache_size", -65_536)
+            .map_err(|e| store.err(e))?;
         store
             .conn
             .busy_timeout(std::time::Duration::from_secs(30))

@@ -32,8 +32,9 @@ pub struct TimelineArgs {
     /// Also report the reverse direction (B to A).
     #[arg(long)]
     both_directions: bool,
-    /// Count one event per (date, source, target, code). Default: as the store's latest run.
-    #[arg(long)]
+    /// Count one event per (date, source, target, code) (`--one-a-day` or
+    /// `--one-a-day false`). Default: as the store's latest run.
+    #[arg(long, num_args = 0..=1, default_missing_value = "true")]
     one_a_day: Option<bool>,
     /// Draw the timeline to FILE.svg (or FILE.png, drawn without text).
     #[arg(long)]
