@@ -293,8 +293,13 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
     let mut i = 0;
     while i < n {
         if let Some((entry, len)) = lex.phrases.longest(&ups, i) {
-            // A lower-case one-word actor phrase that is a function word is noise ("US").
-            let skip = len == 1 && grammar.is_function_word(ups[i]) && !words[i].cap;
+            // A one-word actor name written in lower case in mixed-case text is a common
+            // noun ("scaling a pole", "us"), not the actor ("Pole", "US").
+            let mixed_case = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
+            let skip = len == 1
+                && matches!(entry, Entry::Actor(_))
+                && !words[i].cap
+                && (mixed_case || grammar.is_function_word(ups[i]));
             if !skip {
                 hits.push(Hit {
                     start: i,
