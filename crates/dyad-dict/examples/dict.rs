@@ -1,4 +1,4 @@
-//! `cargo run -p dyad-dict --example dict -- check|import|import-facts|export FILE... [--out DIR]`
+//! `cargo run -p dyad-dict --example dict -- check|import|import-facts|export FILE... | bench [--out DIR]`
 //! (`import-facts` drops the entries' comments):
 //! the `dyad dict` subcommands without building the whole binary (used by
 //! `tools/import_phoenix.sh`).
@@ -21,6 +21,36 @@ fn main() -> ExitCode {
         } else {
             files.push(PathBuf::from(a));
         }
+    }
+    if cmd == "bench" {
+        // Time to load and compile the shipped set (what `dyad` does at start-up).
+        let t0 = std::time::Instant::now();
+        let dict = match dyad_dict::Dictionary::shipped() {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("dict: error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let t1 = t0.elapsed();
+        let m = dict.matchers();
+        let t2 = t0.elapsed();
+        let c = dict.entries.counts();
+        println!(
+            "load {:.3} s, compile {:.3} s, total {:.3} s; {} actors ({} names), {} agents, {} verbs, {} patterns, {} discards, {} issues; {} actor phrases compiled",
+            t1.as_secs_f64(),
+            (t2 - t1).as_secs_f64(),
+            t2.as_secs_f64(),
+            c.actors,
+            c.actor_names,
+            c.agents,
+            c.verbs,
+            c.patterns,
+            c.discards,
+            c.issues,
+            m.actors.len()
+        );
+        return ExitCode::SUCCESS;
     }
     let result = match (cmd.as_str(), out) {
         ("check", _) => dyad_dict::cli::check(&files).map(|s| print!("{s}")),

@@ -269,32 +269,73 @@ pub const SHIPPED: &[(&str, &str)] = &[
 impl Dictionary {
     /// The dictionaries shipped with dyad (embedded in the binary).
     pub fn shipped() -> Result<Dictionary, DictError> {
+        let files: Vec<(Format, Kind, String, &str)> = SHIPPED
+            .iter()
+            .filter_map(|(name, text)| {
+                let (format, kind) = recognise(Path::new(name))?;
+                Some((format, kind, format!("dictionaries/{name}"), *text))
+            })
+            .collect();
+        Ok(Dictionary::from_texts(&files))
+    }
+
+    /// Reads several files' texts (two at a time, on two threads) and appends them in
+    /// the given order, so later files still override earlier ones.
+    fn from_texts(files: &[(Format, Kind, String, &str)]) -> Dictionary {
+        let read_one = |(format, kind, file, text): &(Format, Kind, String, &str)| {
+            let mut entries = Entries::default();
+            let mut problems = Vec::new();
+            match format {
+                Format::Petrarch => petrarch::read(*kind, file, text, &mut entries, &mut problems),
+                Format::Own => own::read(*kind, file, text, &mut entries, &mut problems),
+            }
+            (entries, problems)
+        };
+        // Alternate files between this thread and a helper: the start-up budget is small.
+        let (odd, even): (Vec<_>, Vec<_>) = std::thread::scope(|scope| {
+            let helper = scope.spawn(|| {
+                files
+                    .iter()
+                    .skip(1)
+                    .step_by(2)
+                    .map(read_one)
+                    .collect::<Vec<_>>()
+            });
+            let mine: Vec<_> = files.iter().step_by(2).map(read_one).collect();
+            let theirs = helper
+                .join()
+                .unwrap_or_else(|_| files.iter().skip(1).step_by(2).map(read_one).collect());
+            (theirs, mine)
+        });
         let mut dict = Dictionary {
             codebook: Codebook::shipped(),
             ..Dictionary::default()
         };
-        for (name, text) in SHIPPED {
-            let path = Path::new(name);
-            if let Some((format, kind)) = recognise(path) {
-                dict.read_text(format, kind, &format!("dictionaries/{name}"), text);
+        let mut even = even.into_iter();
+        let mut odd = odd.into_iter();
+        for i in 0..files.len() {
+            let next = if i % 2 == 0 { even.next() } else { odd.next() };
+            if let Some((entries, problems)) = next {
+                dict.entries.extend(entries);
+                dict.problems.extend(problems);
             }
         }
-        Ok(dict)
+        dict
     }
 
     /// Loads the given files (format recognised by name) instead of the shipped set.
     pub fn load(paths: &[PathBuf]) -> Result<Dictionary, DictError> {
-        let mut dict = Dictionary {
-            codebook: Codebook::shipped(),
-            ..Dictionary::default()
-        };
+        let mut texts = Vec::new();
         for path in paths {
             let (format, kind) =
                 recognise(path).ok_or_else(|| DictError::UnknownKind { path: path.clone() })?;
-            let text = read_lossy(path)?;
-            dict.read_text(format, kind, &path.display().to_string(), &text);
+            texts.push((format, kind, path.display().to_string(), read_lossy(path)?));
         }
-        Ok(dict)
+        let files: Vec<(Format, Kind, String, &str)> = texts
+            .iter()
+            .map(|(f, k, n, t)| (*f, *k, n.clone(), t.as_str()))
+            .collect();
+        Ok(Dictionary::from_texts(&files))
     }
 
     /// Reads one file's text into this dictionary (invalidating compiled matchers).

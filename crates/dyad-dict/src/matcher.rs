@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::forms::{noun_plurals, verb_forms};
 use crate::model::*;
@@ -74,14 +74,16 @@ impl Vocab {
 /// Encodes a token id in 3 bytes, the first with its high bit set, so that a match can
 /// only begin and end on token boundaries (up to 2^21 distinct tokens).
 fn encode(id: u32, out: &mut Vec<u8>) {
-    out.push(0x80 | ((id >> 14) & 0x7f) as u8);
+    // Low bits first: the automaton's fan-out is spread over the first byte.
+    out.push(0x80 | (id & 0x7f) as u8);
     out.push(((id >> 7) & 0x7f) as u8);
-    out.push((id & 0x7f) as u8);
+    out.push(((id >> 14) & 0x7f) as u8);
 }
 
 /// A phrase matcher over token sequences.
 #[derive(Debug, Default)]
 pub struct PhraseMatcher {
+    vocab: Vocab,
     automaton: Option<AhoCorasick>,
     /// Per compiled phrase, the entries having it, in file order.
     entries: Vec<Vec<u32>>,
@@ -92,17 +94,18 @@ pub struct PhraseMatcher {
 /// Collects token-id phrases for one kind, merging duplicates.
 #[derive(Default)]
 struct Builder {
+    vocab: Vocab,
     index: HashMap<Vec<u32>, usize>,
     phrases: Vec<Vec<u32>>,
     entries: Vec<Vec<u32>>,
 }
 
 impl Builder {
-    fn add(&mut self, vocab: &mut Vocab, tokens: &[String], entry: u32) {
+    fn add(&mut self, tokens: &[String], entry: u32) {
         if tokens.is_empty() {
             return;
         }
-        let ids: Vec<u32> = tokens.iter().map(|t| vocab.intern(t)).collect();
+        let ids: Vec<u32> = tokens.iter().map(|t| self.vocab.intern(t)).collect();
         let at = match self.index.get(&ids) {
             Some(&at) => at,
             None => {
@@ -133,12 +136,17 @@ impl Builder {
         let automaton = if encoded.is_empty() {
             None
         } else {
+            // A sparse NFA builds fastest and searches fast enough for sentence-sized
+            // haystacks; a DFA over ~40k phrases would cost start-up time for little gain.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .dense_depth(0)
                 .build(&encoded)
                 .ok()
         };
         PhraseMatcher {
+            vocab: self.vocab,
             automaton,
             entries: self.entries,
             lengths,
@@ -147,10 +155,10 @@ impl Builder {
 }
 
 impl PhraseMatcher {
-    fn run(&self, ac: &AhoCorasick, vocab: &Vocab, normed: &[String]) -> Vec<PhraseMatch> {
+    fn run(&self, ac: &AhoCorasick, normed: &[String]) -> Vec<PhraseMatch> {
         let mut hay = Vec::with_capacity(normed.len() * 3);
         for t in normed {
-            encode(vocab.get(t), &mut hay);
+            encode(self.vocab.get(t), &mut hay);
         }
         ac.find_iter(&hay)
             .filter_map(|m| {
@@ -314,7 +322,6 @@ fn phrase_variants(words: &[String]) -> Vec<Vec<String>> {
 /// All compiled matchers of a dictionary.
 #[derive(Debug, Default)]
 pub struct Matchers {
-    vocab: Vocab,
     /// Actor names → `Entries::actors` indices.
     pub actors: PhraseMatcher,
     /// Agent phrases and their plurals → `Entries::agents` indices.
@@ -331,125 +338,26 @@ pub struct Matchers {
 }
 
 impl Matchers {
-    /// Compiles every kind of entry.
+    /// Compiles every kind of entry; the actor automaton (the largest) is built on a
+    /// second thread while the others are built on this one.
     pub fn compile(entries: &Entries) -> Matchers {
-        let mut vocab = Vocab::default();
-
-        let mut b = Builder::default();
-        for (i, actor) in entries.actors.iter().enumerate() {
-            for name in &actor.names {
-                for v in phrase_variants(&name.phrase.words) {
-                    b.add(&mut vocab, &v, i as u32);
-                }
+        std::thread::scope(|scope| {
+            let actors = scope.spawn(|| compile_actors(entries));
+            let agents = compile_agents(entries);
+            let issues = compile_issues(entries);
+            let discards = compile_discards(entries);
+            let verbs = compile_verbs(entries);
+            // A panic in the builder thread would be a bug; fall back to no actor matches
+            // rather than propagating it to the caller.
+            let actors = actors.join().unwrap_or_default();
+            Matchers {
+                actors,
+                agents,
+                issues,
+                discards,
+                verbs,
             }
-        }
-        let actors = b.build();
-
-        let mut b = Builder::default();
-        for (i, agent) in entries.agents.iter().enumerate() {
-            let mut phrases: Vec<Vec<String>> = vec![agent.phrase.words.clone()];
-            match &agent.plurals {
-                Plurals::Regular => {
-                    if let Some((last, init)) = agent.phrase.words.split_last() {
-                        for p in noun_plurals(&norm_token(last)) {
-                            let mut w = init.to_vec();
-                            w.push(p);
-                            phrases.push(w);
-                        }
-                    }
-                }
-                Plurals::None => {}
-                Plurals::Irregular(forms) => phrases.extend(forms.iter().map(|f| f.words.clone())),
-            }
-            for p in phrases {
-                for v in phrase_variants(&p) {
-                    b.add(&mut vocab, &v, i as u32);
-                }
-            }
-        }
-        let agents = b.build();
-
-        let mut b = Builder::default();
-        for (i, issue) in entries.issues.iter().enumerate() {
-            for v in issue_variants(issue) {
-                b.add(&mut vocab, &v, i as u32);
-            }
-        }
-        let issues = b.build();
-
-        let mut b = Builder::default();
-        for (i, d) in entries.discards.iter().enumerate() {
-            let mut phrases = vec![d.phrase.words.clone()];
-            if !d.phrase.closed {
-                if let Some((last, init)) = d.phrase.words.split_last() {
-                    for p in noun_plurals(&norm_token(last)) {
-                        let mut w = init.to_vec();
-                        w.push(p);
-                        phrases.push(w);
-                    }
-                }
-            }
-            for p in phrases {
-                for v in phrase_variants(&p) {
-                    b.add(&mut vocab, &v, i as u32);
-                }
-            }
-        }
-        let discards = b.build();
-
-        // Verbs: entry id is a running index into `flat`.
-        let mut b = Builder::default();
-        let mut flat: Vec<VerbRef> = Vec::new();
-        let mut single: HashMap<String, Vec<VerbRef>> = HashMap::new();
-        for (bi, block) in entries.verb_blocks.iter().enumerate() {
-            for (vi, verb) in block.verbs.iter().enumerate() {
-                for (tokens, head) in verb_form_tokens(verb) {
-                    let r = VerbRef {
-                        block: bi as u32,
-                        verb: vi as u32,
-                        head: head as u32,
-                    };
-                    if tokens.len() == 1 {
-                        let list = single.entry(tokens[0].clone()).or_default();
-                        if !list.contains(&r) {
-                            list.push(r);
-                        }
-                    }
-                    flat.push(r);
-                    b.add(&mut vocab, &tokens, flat.len() as u32 - 1);
-                }
-            }
-        }
-        let phrases = b.build();
-        let refs = phrases
-            .entries
-            .iter()
-            .map(|ids| {
-                let mut v: Vec<VerbRef> = Vec::new();
-                for &id in ids {
-                    if let Some(r) = flat.get(id as usize) {
-                        if !v.contains(r) {
-                            v.push(*r);
-                        }
-                    }
-                }
-                v
-            })
-            .collect();
-        let verbs = VerbMatcher {
-            phrases,
-            refs,
-            single,
-        };
-
-        Matchers {
-            vocab,
-            actors,
-            agents,
-            issues,
-            discards,
-            verbs,
-        }
+        })
     }
 
     fn norm(tokens: &[impl AsRef<str>]) -> Vec<String> {
@@ -478,7 +386,7 @@ impl Matchers {
 
     fn find_in(&self, m: &PhraseMatcher, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
         match &m.automaton {
-            Some(ac) => m.run(ac, &self.vocab, &Self::norm(tokens)),
+            Some(ac) => m.run(ac, &Self::norm(tokens)),
             None => Vec::new(),
         }
     }
@@ -499,6 +407,123 @@ impl Matchers {
             }
         }
         out
+    }
+}
+
+fn compile_actors(entries: &Entries) -> PhraseMatcher {
+    let mut b = Builder::default();
+    for (i, actor) in entries.actors.iter().enumerate() {
+        for name in &actor.names {
+            for v in phrase_variants(&name.phrase.words) {
+                b.add(&v, i as u32);
+            }
+        }
+    }
+    b.build()
+}
+
+fn compile_agents(entries: &Entries) -> PhraseMatcher {
+    let mut b = Builder::default();
+    for (i, agent) in entries.agents.iter().enumerate() {
+        let mut phrases: Vec<Vec<String>> = vec![agent.phrase.words.clone()];
+        match &agent.plurals {
+            Plurals::Regular => {
+                if let Some((last, init)) = agent.phrase.words.split_last() {
+                    for p in noun_plurals(&norm_token(last)) {
+                        let mut w = init.to_vec();
+                        w.push(p);
+                        phrases.push(w);
+                    }
+                }
+            }
+            Plurals::None => {}
+            Plurals::Irregular(forms) => phrases.extend(forms.iter().map(|f| f.words.clone())),
+        }
+        for p in phrases {
+            for v in phrase_variants(&p) {
+                b.add(&v, i as u32);
+            }
+        }
+    }
+    b.build()
+}
+
+fn compile_issues(entries: &Entries) -> PhraseMatcher {
+    let mut b = Builder::default();
+    for (i, issue) in entries.issues.iter().enumerate() {
+        for v in issue_variants(issue) {
+            b.add(&v, i as u32);
+        }
+    }
+    b.build()
+}
+
+fn compile_discards(entries: &Entries) -> PhraseMatcher {
+    let mut b = Builder::default();
+    for (i, d) in entries.discards.iter().enumerate() {
+        let mut phrases = vec![d.phrase.words.clone()];
+        if !d.phrase.closed {
+            if let Some((last, init)) = d.phrase.words.split_last() {
+                for p in noun_plurals(&norm_token(last)) {
+                    let mut w = init.to_vec();
+                    w.push(p);
+                    phrases.push(w);
+                }
+            }
+        }
+        for p in phrases {
+            for v in phrase_variants(&p) {
+                b.add(&v, i as u32);
+            }
+        }
+    }
+    b.build()
+}
+
+fn compile_verbs(entries: &Entries) -> VerbMatcher {
+    // Verbs: entry id is a running index into `flat`.
+    let mut b = Builder::default();
+    let mut flat: Vec<VerbRef> = Vec::new();
+    let mut single: HashMap<String, Vec<VerbRef>> = HashMap::new();
+    for (bi, block) in entries.verb_blocks.iter().enumerate() {
+        for (vi, verb) in block.verbs.iter().enumerate() {
+            for (tokens, head) in verb_form_tokens(verb) {
+                let r = VerbRef {
+                    block: bi as u32,
+                    verb: vi as u32,
+                    head: head as u32,
+                };
+                if tokens.len() == 1 {
+                    let list = single.entry(tokens[0].clone()).or_default();
+                    if !list.contains(&r) {
+                        list.push(r);
+                    }
+                }
+                flat.push(r);
+                b.add(&tokens, flat.len() as u32 - 1);
+            }
+        }
+    }
+    let phrases = b.build();
+    let refs = phrases
+        .entries
+        .iter()
+        .map(|ids| {
+            let mut v: Vec<VerbRef> = Vec::new();
+            for &id in ids {
+                if let Some(r) = flat.get(id as usize) {
+                    if !v.contains(r) {
+                        v.push(*r);
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    VerbMatcher {
+        phrases,
+        refs,
+        single,
     }
 }
 
