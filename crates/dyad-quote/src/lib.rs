@@ -279,7 +279,9 @@ impl QuoteFinder {
         let first = words.first()?;
         if first.is_word() && self.lex.is_verb(&lower(first)) {
             let rest = until_comma(&words[1..]);
-            let who = people.parse_subject(doc, &rest, last_subject)?;
+            let who = people
+                .inverted_subject(doc, &rest, last_subject)
+                .or_else(|| people.parse_subject(doc, &rest, last_subject))?;
             return Some((who, format!("\"…\" {} NAME", lower(first))));
         }
         let limit = words.len().min(8);
@@ -301,8 +303,11 @@ impl QuoteFinder {
                 .iter()
                 .take(16)
                 .position(|t| t.is_punct(','))?;
-        let verb = words
-            .get(close + 1)
+        // An auxiliary may come first: "…, has written".
+        let aux = |t: &&&Tok| matches!(lower(t).as_str(), "has" | "had" | "have");
+        let verb = words[close + 1..]
+            .iter()
+            .find(|t| !aux(t))
             .filter(|t| t.is_word() && self.lex.is_verb(&lower(t)))?;
         let subj: Vec<Tok> = words[..comma].iter().map(|t| **t).collect();
         let who = people.parse_subject(doc, &subj, last_subject)?;

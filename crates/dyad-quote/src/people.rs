@@ -488,6 +488,28 @@ impl<'a> People<'a> {
         })
     }
 
+    /// The speaker after an inverted reporting verb: the first name that is not a modifier
+    /// of an office ("said senior Latvian diplomat Andrejs Pildegovics", "wrote Fadem in a
+    /// research note"). `None` unless it names a person.
+    pub fn inverted_subject(
+        &self,
+        doc: &Document,
+        toks: &[Tok],
+        last: &Option<Resolved>,
+    ) -> Option<Resolved> {
+        for run in self.runs(doc, toks) {
+            let modifier = toks
+                .get(run.all.end)
+                .is_some_and(|t| t.is_word() && self.lex.is_title_word(doc.slice(t.span)));
+            if modifier || run.name.is_empty() {
+                continue;
+            }
+            let r = self.parse_subject(doc, &toks[..run.all.end], last)?;
+            return r.is_person().then_some(r);
+        }
+        None
+    }
+
     /// The speaker named by a subject phrase: the mention at its end ("Putin", "he", "the
     /// NATO chief", "senior Latvian diplomat Andrejs Pildegovics"). `None` when the phrase
     /// names nobody; `Some` with no name for "it", "they" or a common noun ("officials").

@@ -332,3 +332,22 @@ fn seeds_every_quote_found_with_its_speaker() {
         }
     }
 }
+
+#[test]
+fn inverted_and_auxiliary_attributions() {
+    for (text, speaker) in [
+        (
+            "\"Sales will fall,\" wrote Fadem in a research note.",
+            "Fadem",
+        ),
+        (
+            "\"The state pays nothing,\" Howard Gleckman, a senior fellow at the institute, \
+             has written.",
+            "Howard Gleckman",
+        ),
+    ] {
+        let (_, q) = quotes(text);
+        assert_eq!(q.len(), 1, "{text}");
+        assert_eq!(q[0].1.as_deref(), Some(speaker), "{text}");
+    }
+}
