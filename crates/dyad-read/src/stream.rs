@@ -35,13 +35,16 @@ impl Opened {
     }
 }
 
-/// A byte-order mark at the start of the content.
+/// A byte-order mark at the start of the content, or UTF-16 recognised without one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Bom {
     None,
     Utf8,
     Utf16Le,
     Utf16Be,
+    /// No BOM, but the NUL pattern of ASCII-range UTF-16 (Windows "Unicode" exports).
+    Utf16LeDetected,
+    Utf16BeDetected,
 }
 
 impl Bom {
@@ -52,6 +55,8 @@ impl Bom {
             Bom::Utf8 => Some("utf-8 (BOM)"),
             Bom::Utf16Le => Some("utf-16le (BOM)"),
             Bom::Utf16Be => Some("utf-16be (BOM)"),
+            Bom::Utf16LeDetected => Some("utf-16le (detected)"),
+            Bom::Utf16BeDetected => Some("utf-16be (detected)"),
         }
     }
 }
@@ -78,20 +83,22 @@ pub(crate) fn open(raw: Box<dyn Read + Send>) -> io::Result<Opened> {
     } else if head.starts_with(&[0xfe, 0xff]) {
         Bom::Utf16Be
     } else {
-        Bom::None
+        utf16_without_bom(&head)
     };
     match bom {
         Bom::None => {}
         Bom::Utf8 => {
             head.drain(..3);
         }
-        Bom::Utf16Le | Bom::Utf16Be => {
-            let encoding = if bom == Bom::Utf16Le {
+        Bom::Utf16Le | Bom::Utf16Be | Bom::Utf16LeDetected | Bom::Utf16BeDetected => {
+            let encoding = if matches!(bom, Bom::Utf16Le | Bom::Utf16LeDetected) {
                 encoding_rs::UTF_16LE
             } else {
                 encoding_rs::UTF_16BE
             };
-            head.drain(..2);
+            if matches!(bom, Bom::Utf16Le | Bom::Utf16Be) {
+                head.drain(..2);
+            }
             let utf16 = Cursor::new(head).chain(rest);
             let utf8 = Utf16ToUtf8::new(utf16, encoding);
             (head, rest) = read_head(Box::new(utf8), HEAD_LEN);
@@ -103,6 +110,31 @@ pub(crate) fn open(raw: Box<dyn Read + Send>) -> io::Result<Opened> {
         gzip,
         bom,
     })
+}
+
+/// Recognises UTF-16 without a BOM by its zero bytes. Every ASCII character (space, digit,
+/// punctuation, Latin letter) has a zero high byte, so in text of any alphabetic script one
+/// byte lane holds a good share of NULs (a tenth or more) while the other holds almost none.
+/// Single-byte text has no NULs at all, and binary files put them in both lanes.
+fn utf16_without_bom(head: &[u8]) -> Bom {
+    if head.len() < 16 {
+        return Bom::None;
+    }
+    let pairs = head.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let mostly = |n: usize| n * 10 >= pairs;
+    let hardly = |n: usize| n * 100 <= pairs;
+    if mostly(odd) && hardly(even) {
+        Bom::Utf16LeDetected
+    } else if mostly(even) && hardly(odd) {
+        Bom::Utf16BeDetected
+    } else {
+        Bom::None
+    }
 }
 
 /// Returns the first `n` bytes (fewer at end of input) without consuming them.
@@ -373,6 +405,31 @@ pub(crate) mod tests {
         let o = open_bytes(be);
         assert_eq!(o.bom, Bom::Utf16Be);
         assert_eq!(all(o).0, text.as_bytes());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_by_its_zero_bytes() {
+        let text = "Talks in Zürich and Athens (Αθήνα) resumed on Tuesday.\n".repeat(20)
+            + &"Переговоры в Москве продолжились во вторник, 24 июня.\n".repeat(20);
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let o = open_bytes(le);
+        assert_eq!(o.bom, Bom::Utf16LeDetected);
+        assert_eq!(all(o).0, text.as_bytes());
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let o = open_bytes(be);
+        assert_eq!(o.bom, Bom::Utf16BeDetected);
+        assert_eq!(all(o).0, text.as_bytes());
+        let cyrillic = "Переговоры в Москве продолжились во вторник, 24 июня.\n".repeat(20);
+        let le: Vec<u8> = cyrillic
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(open_bytes(le).bom, Bom::Utf16LeDetected);
+        // Binary with scattered NULs is left alone (and later called binary).
+        let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert_eq!(open_bytes(binary).bom, Bom::None);
+        let ints: Vec<u8> = (0..2000u32).flat_map(|i| (i * 37).to_le_bytes()).collect();
+        assert_eq!(open_bytes(ints).bom, Bom::None);
     }
 
     #[test]
