@@ -17,8 +17,9 @@ pub(crate) const SHORT_LINE_WORDS: usize = 12;
 /// A compiled furniture dictionary.
 #[derive(Debug, Clone)]
 pub struct Furniture {
-    /// `[line]` entries, lowercased, possibly with `*` wildcards.
-    lines: Vec<String>,
+    /// `[line]` and `[end]` entries, lowercased, possibly with `*` wildcards; `true` for
+    /// `[end]`.
+    lines: Vec<(String, bool)>,
     /// `[contains]` phrases.
     phrases: Option<AhoCorasick>,
     /// `[class]` fragments.
@@ -64,6 +65,7 @@ impl Furniture {
             if line.starts_with('[') && line.ends_with(']') {
                 section = match &line[1..line.len() - 1] {
                     "line" => "line",
+                    "end" => "end",
                     "contains" => "contains",
                     "class" => "class",
                     "keep-class" => "keep-class",
@@ -78,7 +80,8 @@ impl Furniture {
             }
             let entry = normalise(line);
             match section {
-                "line" => lines.push(entry),
+                "line" => lines.push((entry, false)),
+                "end" => lines.push((entry, true)),
                 "contains" => phrases.push(entry),
                 "class" => class.push(entry.replace('_', "-")),
                 "keep-class" => keep_class.push(entry.replace('_', "-")),
@@ -109,10 +112,21 @@ impl Furniture {
         })
     }
 
-    /// Whether a short line is furniture by a `[line]` entry.
+    /// Whether a short line is furniture by a `[line]` or `[end]` entry.
     pub fn is_furniture_line(&self, line: &str) -> bool {
+        self.line_entry(line).is_some()
+    }
+
+    /// Whether a short line is an `[end]` entry: a heading after which a page carries no more
+    /// story ("More on this story", "Related").
+    pub fn is_end_marker(&self, line: &str) -> bool {
+        self.line_entry(line) == Some(true)
+    }
+
+    /// The matching line entry's kind (`true` for `[end]`).
+    fn line_entry(&self, line: &str) -> Option<bool> {
         if line.split_whitespace().count() > SHORT_LINE_WORDS {
-            return false;
+            return None;
         }
         // A prose sentence ("By Tuesday, the rebels had withdrawn.") is not furniture even
         // when it starts like a byline: several lower-case words and a full stop.
@@ -121,14 +135,17 @@ impl Furniture {
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .count();
         if line.trim_end().ends_with('.') && lower_words >= 3 {
-            return false;
+            return None;
         }
         let lower = normalise(line);
         let bare =
             lower.trim_end_matches(|c: char| ".:!?…,;|»›>-–—".contains(c) || c.is_whitespace());
         self.lines
             .iter()
-            .any(|p| glob(p.as_bytes(), lower.as_bytes()) || glob(p.as_bytes(), bare.as_bytes()))
+            .find(|(p, _)| {
+                glob(p.as_bytes(), lower.as_bytes()) || glob(p.as_bytes(), bare.as_bytes())
+            })
+            .map(|(_, end)| *end)
     }
 
     /// Whether the text contains a `[contains]` phrase.
@@ -234,6 +251,9 @@ mod tests {
         assert!(f.is_furniture_line("By Jane Doe and John Roe"));
         assert!(!f.is_furniture_line("By Tuesday, the rebels had withdrawn from the town."));
         assert!(f.is_furniture_line("Remind me later."));
+        assert!(f.is_end_marker("More on this story"));
+        assert!(!f.is_end_marker("Advertisement"));
+        assert!(f.is_furniture_line("Advertisement"));
         assert!(f.class_weight("share-buttons") < 0);
         assert!(f.class_weight("article-body share") > 0);
         assert_eq!(f.class_weight("headline"), 0);

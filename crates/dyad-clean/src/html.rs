@@ -370,6 +370,7 @@ fn extract(
         if !in_content(b) {
             continue;
         }
+
         let ld = b.link_chars as f64 / b.chars.max(1) as f64;
         if chosen.is_none() {
             // Whole-page fallback: only sentence-shaped, link-poor paragraphs.

@@ -25,6 +25,8 @@ struct Unit {
     quote: bool,
     /// Furniture by the dictionary (a `[line]` entry, or a phrase in a short line).
     furniture: bool,
+    /// An `[end]` heading: no more story after it.
+    end: bool,
     phrase: bool,
 }
 
@@ -37,12 +39,14 @@ impl Unit {
         // Appeal wording inside a quotation is someone speaking, not the site asking.
         let furniture = furn.is_furniture_line(&text)
             || (phrase && !quote && words <= crate::furniture::SHORT_LINE_WORDS);
+        let end = furniture && furn.is_end_marker(&text);
         Unit {
             text,
             words,
             terminal,
             quote,
             furniture,
+            end,
             phrase,
         }
     }
@@ -264,6 +268,15 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
                 && ((units[i].menu_like() && units[i].words <= 3)
                     || (units[i].phrase && !units[i].quote))
             {
+                keep[i] = false;
+            }
+        }
+    }
+    // After an end heading ("More on this story") come linked headlines: only
+    // sentence-shaped paragraphs may still be story.
+    if let Some(e) = (first_story + 1..n).find(|&i| units[i].end) {
+        for i in e..n {
+            if !units[i].story_like() {
                 keep[i] = false;
             }
         }

@@ -246,3 +246,49 @@ fn logo_h1_is_not_the_headline() {
     );
     assert!(doc.meta.notes.iter().any(|n| n == "headline: <h1>"));
 }
+
+#[test]
+fn scraped_text_in_another_house_style() {
+    // Furniture as other sites scrape: captions, image credits, share rows, topic lists,
+    // a mid-story promo and a trailing "more on this story" block of linked headlines.
+    let page = "Skip to content\n\nAfrica\n\nSudan army and RSF agree to talks in Jeddah\n\n\
+        Published\n6 May 2023\n\nShare\n\nImage source, Getty Images\n\n\
+        Image caption, Smoke rises over Khartoum\n\n\
+        Representatives of Sudan's army and the paramilitary Rapid Support Forces have arrived in \
+        the Saudi city of Jeddah for talks, officials from both sides said on Saturday.\n\n\
+        It is the first face-to-face meeting since fighting broke out three weeks ago.\n\n\
+        Advertisement\n\n\
+        The United States and Saudi Arabia, which brokered the talks, urged both sides to agree a \
+        lasting ceasefire.\n\n\"We are open to any initiative,\" an army spokesman said.\n\n\
+        More on this story\n\nSudan fighting: what is happening\n\nWho are the RSF?\n\n\
+        Related Topics\n\nSudan\nSaudi Arabia";
+    let doc = clean(article("sudan.txt", Body::Text(page.into()))).expect("story");
+    assert_eq!(
+        doc.meta.headline.as_deref(),
+        Some("Sudan army and RSF agree to talks in Jeddah")
+    );
+    assert_eq!(doc.meta.pub_date, Some("2023-05-06".parse().expect("date")));
+    for keep in [
+        "Representatives of Sudan's army",
+        "It is the first face-to-face meeting",
+        "urged both sides to agree a lasting ceasefire.",
+        "\"We are open to any initiative,\" an army spokesman said.",
+    ] {
+        assert!(doc.text.contains(keep), "lost {keep:?}");
+    }
+    for gone in [
+        "Skip to",
+        "Africa",
+        "Published",
+        "Share",
+        "Getty",
+        "Image caption",
+        "Advertisement",
+        "More on this story",
+        "Who are the RSF",
+        "Related Topics",
+        "Saudi Arabia\n",
+    ] {
+        assert!(!doc.text.contains(gone), "kept {gone:?}");
+    }
+}
