@@ -31,7 +31,9 @@ pub use date::parse_date;
 /// One item of the input stream: an article to code, or an input accounted for as skipped.
 #[derive(Debug)]
 pub enum Item {
+    /// A decoded input document, ready for cleaning.
     Article(Box<Article>),
+    /// An input document (or file) that could not be read, and why.
     Skipped(Skipped),
 }
 
@@ -40,6 +42,7 @@ pub enum Item {
 pub struct Skipped {
     /// The document id it would have had (`file:line` for a JSONL line without a usable id).
     pub id: String,
+    /// The file as the user named it (`-` for stdin), and the line where there is one.
     pub origin: Origin,
     /// A short, stable category for the run summary: `unreadable`, `binary`, `empty`,
     /// `too-large`, `invalid-utf8`, `malformed-jsonl`, `missing-text`, `malformed-xml`,

@@ -24,23 +24,38 @@ pub enum PetrarchError {
     /// The file could not be opened or its first bytes read.
     #[error("{path}: {source}")]
     Open {
+        /// The file.
         path: String,
+        /// What went wrong.
         #[source]
         source: io::Error,
     },
     /// The byte stream broke (a truncated gzip file, a read error).
     #[error("line {line}: {message}")]
     Read {
+        /// The line being read when the stream broke.
         line: u64,
+        /// The I/O error's kind (`UnexpectedEof` for a truncated gzip file).
         kind: io::ErrorKind,
+        /// The I/O error's message.
         message: String,
     },
     /// The XML could not be read past this line.
     #[error("line {line}: malformed XML: {message}")]
-    Xml { line: u64, message: String },
+    Xml {
+        /// The line where reading stopped.
+        line: u64,
+        /// The XML reader's message.
+        message: String,
+    },
     /// The file ended inside a `<Sentence>` record (a cut-off file).
     #[error("line {line}: end of file inside the <Sentence{}> opened here", id.as_deref().map(|i| format!(" id=\"{i}\"")).unwrap_or_default())]
-    Unterminated { line: u64, id: Option<String> },
+    Unterminated {
+        /// The line of the record's `<Sentence>` start tag.
+        line: u64,
+        /// The record's `id`, when it has one.
+        id: Option<String>,
+    },
 }
 
 impl PetrarchError {
@@ -70,6 +85,7 @@ pub struct EventCoding {
     pub error: Option<String>,
     /// Every attribute in file order, for options this model does not name.
     pub attributes: Vec<(String, String)>,
+    /// The line of the `<EventCoding>` tag.
     pub line: u64,
 }
 
@@ -106,8 +122,11 @@ impl Record {
 /// A `<Config option="..." value="...">` setting.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConfigOption {
+    /// The `option` attribute (`require_dyad`, `new_actor_length`, ...).
     pub option: String,
+    /// The `value` attribute, as written (`"True"`, `"false"`, `"4"`).
     pub value: String,
+    /// The line of the `<Config>` tag.
     pub line: u64,
     /// Whether it sits inside `<Environment>` (a setting for the whole run).
     pub in_environment: bool,
@@ -117,7 +136,9 @@ pub struct ConfigOption {
 /// pairs in file order (`("Verbfile", "PETR.Validate.verbs.txt")`, `("Include", "...")`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Environment {
+    /// `(element name, trimmed text)` pairs in file order; `<Config>`s are in the items.
     pub entries: Vec<(String, String)>,
+    /// The line of the `<Environment>` tag.
     pub line: u64,
 }
 
@@ -140,15 +161,20 @@ impl Environment {
 /// One entry of a PETRARCH file, in file order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
+    /// The `<Environment>` block, delivered at its end tag.
     Environment(Environment),
+    /// A `<Config>` setting.
     Config(ConfigOption),
+    /// A `<Sentence>` record, delivered at its end tag.
     Record(Box<Record>),
 }
 
 /// A record or a setting, in the order `dyad validate` must apply them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ValidationItem {
+    /// A sentence record to code and check.
     Record(Box<Record>),
+    /// A setting that applies to the records after it.
     Config(ConfigOption),
 }
 
