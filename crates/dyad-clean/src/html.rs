@@ -123,7 +123,11 @@ pub(crate) fn clean_html(src: &str, furn: &Furniture) -> HtmlPage {
         let (retry, retry_method) = extract(&doc, furn, &protected, false, None);
         if total(&retry) > total(&page_blocks) {
             page_blocks = retry;
-            method = retry_method;
+            method = if retry_method == "main content container" {
+                "main content container, class names ignored"
+            } else {
+                "whole-page paragraph filter, class names ignored"
+            };
         }
     }
     page.method = method;

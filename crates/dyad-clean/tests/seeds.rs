@@ -110,6 +110,14 @@ fn seed_001_rferl_dateline() {
     assert_eq!(doc.meta.pub_date, date("2005-06-24"));
     assert_eq!(doc.meta.dateline.as_deref(), Some("Moscow"));
     assert_eq!(doc.meta.source.as_deref(), Some("RFE/RL"));
+    // How each was found is recorded.
+    let notes = doc.meta.notes.join("; ");
+    assert!(
+        notes.contains("dateline: 'Moscow, 24 June 2005 (RFE/RL)'"),
+        "{notes}"
+    );
+    assert!(notes.contains("pub_date: dateline"), "{notes}");
+    assert!(notes.contains("source: dateline"), "{notes}");
     // The two quote paragraphs that share a block stay two paragraphs.
     let quote_pars = doc
         .paragraphs
