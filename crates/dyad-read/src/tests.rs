@@ -671,3 +671,96 @@ fn petrarch_gigaword_sample_with_spaced_attributes() {
         assert!(!a.id.contains(':'), "{}", a.id);
     }
 }
+
+/// A small deterministic generator, so the garbage below is the same on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn bytes(&mut self, n: usize, alphabet: &[u8]) -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                if alphabet.is_empty() {
+                    self.next() as u8
+                } else {
+                    alphabet[self.next() as usize % alphabet.len()]
+                }
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn garbage_never_panics_and_every_file_is_accounted_for() {
+    let s = Scratch::new();
+    let mut rng = Lcg(42);
+    let json_ish = b"{}[]\":,0123456789abc \n\\\xc3\xa9\xff";
+    let xml_ish = b"<>/=\"' SentenceTextParseConfig&amp;;\n\xe9";
+    let prefixes: [&[u8]; 6] = [
+        b"",
+        b"\x1f\x8b",
+        b"\xff\xfe",
+        b"\xef\xbb\xbf{\"text\":",
+        b"<Sentences><Sentence id=\"x\">",
+        b"<html><meta charset=",
+    ];
+    let mut names = Vec::new();
+    for i in 0..120 {
+        let alphabet: &[u8] = match i % 3 {
+            0 => &[],
+            1 => json_ish,
+            _ => xml_ish,
+        };
+        let len = (rng.next() % 20_000) as usize;
+        let mut bytes = prefixes[i % prefixes.len()].to_vec();
+        bytes.extend(rng.bytes(len, alphabet));
+        if i % 7 == 0 {
+            bytes = gzip(&bytes);
+            bytes.truncate(bytes.len() * 3 / 4);
+        }
+        let ext = ["", ".txt", ".jsonl", ".xml", ".html", ".jsonl.gz"][i % 6];
+        let name = format!("g{i:03}{ext}");
+        s.write(&name, bytes);
+        names.push(name);
+    }
+    let items = read_one(&s.0);
+    // Every file yields at least one item, and items come in file order.
+    let mut files = Vec::new();
+    for item in &items {
+        let origin = match item {
+            Item::Article(a) => &a.origin,
+            Item::Skipped(k) => {
+                assert!(!k.reason.is_empty() && !k.kind.is_empty());
+                assert!(k.reason.starts_with(&k.origin.path), "{}", k.reason);
+                &k.origin
+            }
+        };
+        let name = Path::new(&origin.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if files.last() != Some(&name) {
+            files.push(name);
+        }
+    }
+    assert_eq!(files, names);
+    let mut kinds: Vec<&str> = items
+        .iter()
+        .map(|i| match i {
+            Item::Article(_) => "article",
+            Item::Skipped(k) => k.kind.as_str(),
+        })
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    println!("kinds: {kinds:?}");
+    // The garbage reaches the readers, not just the binary check.
+    assert!(kinds.len() >= 5, "{kinds:?}");
+}
