@@ -227,7 +227,10 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
             }
         }
         let c = coder.with_options(Options { ..options.clone() });
+        // A malformed supplied parse is an input error: the record is not coded from it.
+        let bad_parse = use_parse && rec.parse.as_deref().is_some_and(|p| !balanced(p));
         let text = match (&rec.parse, use_parse) {
+            _ if bad_parse => String::new(),
             (Some(p), true) => parse_leaves(p).unwrap_or_else(|| rec.text.clone()),
             _ => rec.text.clone(),
         };
@@ -290,6 +293,24 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
         });
     }
     report
+}
+
+/// Whether the brackets of a Penn Treebank parse balance (never closing more than opened).
+pub fn balanced(ptb: &str) -> bool {
+    let mut depth: i64 = 0;
+    for c in ptb.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// The words of a Penn Treebank parse, joined by blanks (brackets and tags dropped).

@@ -1,0 +1,208 @@
+//! Behaviour of the coder on small dictionaries written for these tests.
+
+use std::sync::Arc;
+
+use dyad_code::lexicon::{Kind, Lexicon};
+use dyad_code::Coder;
+use dyad_doc::{Date, Document, MentionKind, Meta};
+
+const ACTORS: &str = "\
+RUSSIA_ [RUS]
++RUSSIAN_
+NATO_ [IGOWSTNAT]
++NORTH_ATLANTIC_TREATY_ORGANIZATION_
+VLADIMIR_PUTIN_
++PUTIN_
+\t[RUSELI 700101-991231]
+\t[RUSGOV >000101]
+UKRAINE_ [UKR]
+";
+const AGENTS: &str = "\
+LAWMAKER [~LEG]
+MINISTER [~GOV]
+DEFENSE_MINISTER [~GOVDEF]
+POLICE {} [~COP]
+";
+const VERBS: &str = "\
+&TIES
++RELATIONS
++TIES
+
+--- CRITICIZE [111] ---
+CRITICIZE
+CONDEMN [122]
+
+--- MEET [040:040] ---
+MEET {MEETS MET MEETING}
+- * (WITH) [046:046]
+
+--- ATTACK [190] ---
+ATTACK
+- * &TIES [172]
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
+~ a (a b Q) SAY = a b Q
+";
+const DISCARDS: &str = "+WORLD CUP\n";
+
+fn coder() -> Coder {
+    let mut lex = Lexicon::default();
+    lex.add(Kind::Actors, "t.actors.txt", ACTORS);
+    lex.add(Kind::Agents, "t.agents.txt", AGENTS);
+    lex.add(Kind::Verbs, "t.verbs.txt", VERBS);
+    lex.add(Kind::Discards, "t.discards.txt", DISCARDS);
+    assert!(lex.problems.is_empty(), "{:?}", lex.problems);
+    Coder::with_lexicon(Arc::new(dyad_dict::Dictionary::default()), lex)
+}
+
+fn code(text: &str, date: Option<Date>) -> Document {
+    let mut doc = Document {
+        text: text.to_string(),
+        meta: Meta {
+            pub_date: date,
+            ..Meta::default()
+        },
+        ..Document::default()
+    };
+    coder().code(&mut doc);
+    doc
+}
+
+fn triples(doc: &Document) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.source.clone(),
+                e.target.clone().unwrap_or_default(),
+                e.code.clone(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
+    (s.into(), t.into(), c.into())
+}
+
+#[test]
+fn agents_combine_with_countries_and_verbs_take_their_own_code() {
+    let doc = code("Russian lawmakers condemned NATO on Monday.", None);
+    assert_eq!(triples(&doc), vec![t("RUSLEG", "IGOWSTNAT", "122")]);
+    let e = &doc.events[0];
+    assert_eq!(e.root, "12");
+    assert_eq!(e.quad_class, 3);
+    assert!(e.rule.contains("t.verbs.txt:"), "rule {}", e.rule);
+}
+
+#[test]
+fn dated_codes_follow_the_story_date() {
+    let before = code("Putin criticized NATO.", Date::new(1995, 3, 1).ok());
+    let after = code("Putin criticized NATO.", Date::new(2004, 3, 1).ok());
+    assert_eq!(triples(&before), vec![t("RUSELI", "IGOWSTNAT", "111")]);
+    assert_eq!(triples(&after), vec![t("RUSGOV", "IGOWSTNAT", "111")]);
+}
+
+#[test]
+fn compound_subjects_give_one_event_per_actor_and_reciprocal_codes_reverse() {
+    let doc = code("Russia and Ukraine criticized NATO.", None);
+    assert_eq!(
+        triples(&doc),
+        vec![t("RUS", "IGOWSTNAT", "111"), t("UKR", "IGOWSTNAT", "111")]
+    );
+    let met = code(
+        "The Russian defense minister met with NATO in Brussels.",
+        None,
+    );
+    assert_eq!(
+        triples(&met),
+        vec![
+            t("IGOWSTNAT", "RUSGOVDEF", "046"),
+            t("RUSGOVDEF", "IGOWSTNAT", "046")
+        ]
+    );
+}
+
+#[test]
+fn passive_by_phrase_is_the_source_and_nouns_are_not_verbs() {
+    let doc = code("Ukraine was criticized by NATO.", None);
+    assert_eq!(triples(&doc), vec![t("IGOWSTNAT", "UKR", "111")]);
+    // "the attack" is a noun: no event from it.
+    let noun = code("The attack worried Russia.", None);
+    assert!(noun.events.is_empty(), "{:?}", triples(&noun));
+}
+
+#[test]
+fn negated_verbs_without_a_negation_pattern_give_no_event() {
+    let doc = code("Russia did not criticize NATO.", None);
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+}
+
+#[test]
+fn patterns_choose_codes_and_synsets_generate_plurals() {
+    let doc = code("Russia will attack its ties with NATO.", None);
+    assert_eq!(triples(&doc), vec![t("RUS", "IGOWSTNAT", "172")]);
+}
+
+#[test]
+fn reported_events_replace_the_report_through_transformations() {
+    let doc = code("Russia said it would criticize NATO.", None);
+    assert_eq!(triples(&doc), vec![t("RUS", "IGOWSTNAT", "111")]);
+    assert!(doc.events[0].rule.contains("SAY"), "{}", doc.events[0].rule);
+}
+
+#[test]
+fn pronouns_and_titles_resolve_to_the_named_actor_with_a_chain() {
+    let mut doc = Document {
+        text: "Vladimir Putin arrived on Monday. He criticized NATO.".into(),
+        meta: Meta {
+            pub_date: Date::new(2004, 3, 1).ok(),
+            ..Meta::default()
+        },
+        ..Document::default()
+    };
+    doc.sentences = vec![
+        dyad_doc::Sentence {
+            span: dyad_doc::Span::new(0, 33),
+            ..Default::default()
+        },
+        dyad_doc::Sentence {
+            span: dyad_doc::Span::new(34, 53),
+            ..Default::default()
+        },
+    ];
+    coder().code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("RUSGOV", "IGOWSTNAT", "111")]);
+    let src = doc.events[0].source_mention.expect("source mention") as usize;
+    let m = &doc.mentions[src];
+    assert_eq!(m.kind, MentionKind::Pronoun);
+    let ante = m.antecedent.expect("antecedent") as usize;
+    assert_eq!(doc.slice(doc.mentions[ante].span), "Vladimir Putin");
+}
+
+#[test]
+fn story_discards_stop_the_whole_story() {
+    let doc = code("Russia criticized NATO after the World Cup final.", None);
+    assert!(doc.events.is_empty());
+}
+
+#[test]
+fn nothing_panics_on_odd_input() {
+    for text in [
+        "",
+        " ",
+        "((( ,,, ))) 's n't",
+        "’’’",
+        "Russia",
+        "criticized",
+        "\u{0}\u{1F600} NATO",
+    ] {
+        let doc = code(text, None);
+        assert!(doc.events.len() <= 1);
+    }
+}
