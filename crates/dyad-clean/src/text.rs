@@ -108,7 +108,14 @@ pub(crate) fn squash(s: &str, out: &mut String) {
 pub(crate) fn paragraphs(raw: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut group: Vec<&str> = Vec::new();
-    for line in raw.lines() {
+    // Old Mac files end lines with a lone '\r'.
+    let lone_cr = !raw.contains('\n') && raw.contains('\r');
+    let lines: Box<dyn Iterator<Item = &str>> = if lone_cr {
+        Box::new(raw.split('\r'))
+    } else {
+        Box::new(raw.lines())
+    };
+    for line in lines {
         let line = line.trim();
         if line.is_empty() {
             flush_group(&group, &mut out);
@@ -317,6 +324,12 @@ mod tests {
             p[0].starts_with("Russian President")
                 && p[0].ends_with("steadily. Both sides agreed to meet again.")
         );
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let p = paragraphs("First paragraph here.\r\rSecond paragraph here.\r");
+        assert_eq!(p, vec!["First paragraph here.", "Second paragraph here."]);
     }
 
     #[test]
