@@ -323,6 +323,17 @@ impl Dictionary {
         dict
     }
 
+    /// The shipped dictionaries, parsed and compiled once per process and shared: use this
+    /// rather than [`Dictionary::shipped`] when several parts of a program need them.
+    pub fn shipped_shared() -> &'static Dictionary {
+        static SHARED: OnceLock<Dictionary> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            let dict = Dictionary::shipped().unwrap_or_default();
+            dict.matchers();
+            dict
+        })
+    }
+
     /// Loads the given files (format recognised by name) instead of the shipped set.
     pub fn load(paths: &[PathBuf]) -> Result<Dictionary, DictError> {
         let mut texts = Vec::new();
