@@ -313,7 +313,8 @@ impl Inputs {
                 None
             }
             sniff::Format::Petrarch => {
-                let s = petrarch::PetrarchStream::new(opened, id, display.to_string());
+                let (opened, encoding) = petrarch::apply_declared_encoding(opened);
+                let s = petrarch::PetrarchStream::new(opened, id, display.to_string(), encoding);
                 self.current = Some(Current::Petrarch(Box::new(s)));
                 None
             }

@@ -213,6 +213,7 @@ pub fn parse_file(path: &Path) -> Result<ValidationFile, PetrarchError> {
     };
     let file = std::fs::File::open(path).map_err(open_err)?;
     let opened = stream::open(Box::new(file)).map_err(open_err)?;
+    let (opened, _) = apply_declared_encoding(opened);
     parse_reader(opened.into_reader())
 }
 
@@ -618,11 +619,36 @@ fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// Decodes a stream by the legacy encoding its XML declaration names, if any (a BOM wins), and
+/// returns the label for `Article::encoding`.
+pub(crate) fn apply_declared_encoding(opened: Opened) -> (Opened, String) {
+    let label = opened.bom.label().unwrap_or("utf-8").to_string();
+    if opened.bom != stream::Bom::None {
+        return (opened, label);
+    }
+    let Some(declared) = crate::sniff::xml_encoding(&opened.head) else {
+        return (opened, label);
+    };
+    match encoding_rs::Encoding::for_label(declared.as_bytes()) {
+        Some(enc)
+            if enc != encoding_rs::UTF_8
+                && enc != encoding_rs::UTF_16LE
+                && enc != encoding_rs::UTF_16BE =>
+        {
+            (
+                stream::transcode(opened, enc),
+                format!("{declared} (xml declaration)"),
+            )
+        }
+        _ => (opened, label),
+    }
+}
+
 /// A PETRARCH file read as `dyad code` input: one article per record.
 pub(crate) struct PetrarchStream {
     entries: Entries<Source>,
     gzip: bool,
-    encoding: &'static str,
+    encoding: String,
     file_id: String,
     path: String,
     produced: bool,
@@ -630,9 +656,8 @@ pub(crate) struct PetrarchStream {
 }
 
 impl PetrarchStream {
-    pub(crate) fn new(opened: Opened, file_id: String, path: String) -> Self {
+    pub(crate) fn new(opened: Opened, file_id: String, path: String, encoding: String) -> Self {
         let gzip = opened.gzip;
-        let encoding = opened.bom.label().unwrap_or("utf-8");
         PetrarchStream {
             entries: entries(opened.into_reader()),
             gzip,
@@ -769,7 +794,7 @@ impl PetrarchStream {
             .filter(|s| !s.trim().is_empty())
             .map(str::to_string);
         article.parse = r.parse;
-        article.encoding = self.encoding.to_string();
+        article.encoding = self.encoding.clone();
         article.extra = extra;
         Item::Article(Box::new(article))
     }

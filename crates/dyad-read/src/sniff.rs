@@ -110,6 +110,27 @@ fn is_petrarch(head: &[u8]) -> bool {
         || memmem::find(head, b"<Validation").is_some()
 }
 
+/// The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`),
+/// lower-cased.
+pub(crate) fn xml_encoding(head: &[u8]) -> Option<String> {
+    let start = trim_start(head);
+    let decl = start.strip_prefix(b"<?xml")?;
+    let decl = &decl[..memmem::find(decl, b"?>")?];
+    let at = memmem::find(decl, b"encoding")?;
+    let rest = trim_start(&decl[at + b"encoding".len()..]);
+    let rest = trim_start(rest.strip_prefix(b"=")?);
+    let (quote, rest) = rest.split_first()?;
+    if !matches!(quote, b'"' | b'\'') {
+        return None;
+    }
+    let end = memchr::memchr(*quote, rest)?;
+    let label = std::str::from_utf8(&rest[..end])
+        .ok()?
+        .trim()
+        .to_ascii_lowercase();
+    (!label.is_empty()).then_some(label)
+}
+
 /// Whether the head looks like a binary file rather than text: any NUL byte, or more than
 /// one control byte in ten (text has only tabs, newlines, form feeds and the odd escape).
 /// UTF-16 text has been transcoded before this check, so its NULs do not count.
@@ -174,6 +195,17 @@ mod tests {
             detect("r.xml", b"<Sentences><Sentence id=\"1\">"),
             Format::Petrarch
         );
+    }
+
+    #[test]
+    fn xml_declarations() {
+        let d = b"<?xml version=\"1.0\" encoding = 'ISO-8859-1' ?>\n<Sentences>";
+        assert_eq!(xml_encoding(d).as_deref(), Some("iso-8859-1"));
+        assert_eq!(
+            xml_encoding(b"<?xml version=\"1.0\"?><a encoding=\"x\">"),
+            None
+        );
+        assert_eq!(xml_encoding(b"<Sentences encoding=\"x\">"), None);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub(crate) fn open(raw: Box<dyn Read + Send>) -> io::Result<Opened> {
                 head.drain(..2);
             }
             let utf16 = Cursor::new(head).chain(rest);
-            let utf8 = Utf16ToUtf8::new(utf16, encoding);
+            let utf8 = ToUtf8::new(utf16, encoding);
             (head, rest) = read_head(Box::new(utf8), HEAD_LEN);
         }
     }
@@ -110,6 +110,19 @@ pub(crate) fn open(raw: Box<dyn Read + Send>) -> io::Result<Opened> {
         gzip,
         bom,
     })
+}
+
+/// Re-reads an opened stream through a decoder for `encoding`, when the content declares a
+/// legacy encoding (an XML declaration) that applies to the whole stream.
+pub(crate) fn transcode(opened: Opened, encoding: &'static encoding_rs::Encoding) -> Opened {
+    let raw = Cursor::new(opened.head).chain(opened.rest);
+    let (head, rest) = read_head(Box::new(ToUtf8::new(raw, encoding)), HEAD_LEN);
+    Opened {
+        head,
+        rest,
+        gzip: opened.gzip,
+        bom: opened.bom,
+    }
 }
 
 /// Recognises UTF-16 without a BOM by its zero bytes. Every ASCII character (space, digit,
@@ -190,8 +203,8 @@ impl BufRead for Broken {
     fn consume(&mut self, _amt: usize) {}
 }
 
-/// Transcodes a UTF-16 stream to UTF-8 in chunks (malformed units become U+FFFD).
-struct Utf16ToUtf8<R> {
+/// Transcodes a stream to UTF-8 in chunks (malformed input becomes U+FFFD).
+struct ToUtf8<R> {
     inner: R,
     decoder: encoding_rs::Decoder,
     input: Vec<u8>,
@@ -200,9 +213,9 @@ struct Utf16ToUtf8<R> {
     finished: bool,
 }
 
-impl<R: Read> Utf16ToUtf8<R> {
+impl<R: Read> ToUtf8<R> {
     fn new(inner: R, encoding: &'static encoding_rs::Encoding) -> Self {
-        Utf16ToUtf8 {
+        ToUtf8 {
             inner,
             decoder: encoding.new_decoder_without_bom_handling(),
             input: vec![0; BUF_LEN],
@@ -213,7 +226,7 @@ impl<R: Read> Utf16ToUtf8<R> {
     }
 }
 
-impl<R: Read> Read for Utf16ToUtf8<R> {
+impl<R: Read> Read for ToUtf8<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
             if self.pos < self.output.len() {

@@ -527,6 +527,17 @@ fn petrarch_xml_as_input_gives_sentence_articles() {
 }
 
 #[test]
+fn petrarch_xml_declaration_encoding_is_honoured() {
+    let s = Scratch::new();
+    let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<Sentences>\n<Sentence id=\"l1\" date=\"20050624\">\n<Text>Espa\xf1a y Portugal firmaron el acuerdo.</Text>\n</Sentence>\n</Sentences>\n";
+    let items = read_one(&s.write("latin1.xml", xml.as_slice()));
+    let a = article(&items[0]);
+    assert_eq!(body(a), "España y Portugal firmaron el acuerdo.");
+    assert_eq!(a.encoding, "iso-8859-1 (xml declaration)");
+    assert_eq!(a.origin.line, Some(3));
+}
+
+#[test]
 fn petrarch_problems_name_the_line() {
     let s = Scratch::new();
     let unterminated = "<Sentences>\n<Sentence id=\"a\" date=\"20010101\">\n<Text>One.</Text>\n</Sentence>\n<Sentence id=\"b\">\n<Text>Two";
