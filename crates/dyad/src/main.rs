@@ -44,6 +44,22 @@ enum DictCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Convert dictionaries (PETRARCH or dyad format) to dyad's own format.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Directory the converted files are written to.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Convert dictionaries (dyad or PETRARCH format) to the PETRARCH formats.
+    Export {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Directory the converted files are written to.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -53,9 +69,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Timeline(args) => timeline::run(&args),
-        Command::Dict {
-            command: DictCommand::Check { files },
-        } => dict_check(&files),
+        Command::Dict { command } => dict_command(command),
     };
     match result {
         Ok(code) => code,
@@ -66,11 +80,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn dict_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let dict = dyad_dict::Dictionary::load(files)?;
-    for problem in &dict.problems {
-        println!("{problem}");
+fn dict_command(command: DictCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        DictCommand::Check { files } => print!("{}", dyad_dict::cli::check(&files)?),
+        DictCommand::Import { files, out } => {
+            for c in dyad_dict::cli::import(&files, &out)? {
+                eprintln!(
+                    "{} -> {} ({} problem(s))",
+                    c.from.display(),
+                    c.to.display(),
+                    c.problems
+                );
+            }
+        }
+        DictCommand::Export { files, out } => {
+            for c in dyad_dict::cli::export(&files, &out)? {
+                eprintln!(
+                    "{} -> {} ({} problem(s))",
+                    c.from.display(),
+                    c.to.display(),
+                    c.problems
+                );
+            }
+        }
     }
-    println!("{} problem(s)", dict.problems.len());
     Ok(ExitCode::SUCCESS)
 }
