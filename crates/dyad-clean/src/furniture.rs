@@ -23,9 +23,48 @@ pub struct Furniture {
     /// `[contains]` phrases.
     phrases: Option<AhoCorasick>,
     /// `[class]` fragments.
-    class: Vec<String>,
+    class: ClassSet,
     /// `[keep-class]` fragments.
-    keep_class: Vec<String>,
+    keep_class: ClassSet,
+}
+
+/// Class/id fragments compiled for one scan: substrings in an automaton, `=token` entries
+/// as whole tokens.
+#[derive(Debug, Clone, Default)]
+struct ClassSet {
+    parts: Option<AhoCorasick>,
+    tokens: Vec<String>,
+}
+
+impl ClassSet {
+    fn new(frags: &[String], name: &str) -> Result<ClassSet, CleanError> {
+        let mut parts = Vec::new();
+        let mut tokens = Vec::new();
+        for f in frags {
+            match f.strip_prefix('=') {
+                Some(tok) => tokens.push(tok.to_string()),
+                None => parts.push(f.clone()),
+            }
+        }
+        let parts = if parts.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::new(&parts)
+                    .map_err(|e| CleanError::Dictionary(format!("{name}: {e}")))?,
+            )
+        };
+        Ok(ClassSet { parts, tokens })
+    }
+
+    /// `norm` is the lowercased "class id" string with '_' read as '-'.
+    fn matches(&self, norm: &str) -> bool {
+        self.parts.as_ref().is_some_and(|ac| ac.is_match(norm))
+            || (!self.tokens.is_empty()
+                && norm
+                    .split([' ', '-'])
+                    .any(|t| !t.is_empty() && self.tokens.iter().any(|k| k == t)))
+    }
 }
 
 impl Furniture {
@@ -44,8 +83,8 @@ impl Furniture {
         Furniture {
             lines: Vec::new(),
             phrases: None,
-            class: Vec::new(),
-            keep_class: Vec::new(),
+            class: ClassSet::default(),
+            keep_class: ClassSet::default(),
         }
     }
 
@@ -107,8 +146,8 @@ impl Furniture {
         Ok(Furniture {
             lines,
             phrases,
-            class,
-            keep_class,
+            class: ClassSet::new(&class, name)?,
+            keep_class: ClassSet::new(&keep_class, name)?,
         })
     }
 
@@ -125,7 +164,7 @@ impl Furniture {
 
     /// The matching line entry's kind (`true` for `[end]`).
     fn line_entry(&self, line: &str) -> Option<bool> {
-        if line.split_whitespace().count() > SHORT_LINE_WORDS {
+        if line.split_whitespace().nth(SHORT_LINE_WORDS).is_some() {
             return None;
         }
         // A prose sentence ("By Tuesday, the rebels had withdrawn.") is not furniture even
@@ -171,21 +210,13 @@ impl Furniture {
             });
         }
         norm.push(' ');
-        if self.keep_class.iter().any(|k| class_match(&norm, k)) {
+        if self.keep_class.matches(&norm) {
             return 1;
         }
-        if self.class.iter().any(|k| class_match(&norm, k)) {
+        if self.class.matches(&norm) {
             return -1;
         }
         0
-    }
-}
-
-/// `=frag` matches a whole token (split at spaces and '-'); other fragments match anywhere.
-fn class_match(norm: &str, frag: &str) -> bool {
-    match frag.strip_prefix('=') {
-        Some(tok) => norm.split([' ', '-']).any(|t| t == tok),
-        None => norm.contains(frag),
     }
 }
 
