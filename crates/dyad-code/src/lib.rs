@@ -289,10 +289,12 @@ impl Coder {
 
     /// Resolves pronouns and nominals to earlier named mentions.
     fn resolve(&self, r: &mut Reading, doc: &Document) {
+        self.resolve_descriptions(r, doc);
         for gi in 0..r.groups.len() {
             for mi in 0..r.groups[gi].members.len() {
                 let m = &r.groups[gi].members[mi];
-                if !m.pronoun {
+                // Definite descriptions were resolved by their words already.
+                if !m.pronoun || m.rule.starts_with("coreference:") {
                     continue;
                 }
                 let start = m.start;
@@ -346,6 +348,76 @@ impl Coder {
                     }
                     None => m.code.clear(),
                 }
+            }
+        }
+    }
+
+    /// Definite descriptions that repeat words of an earlier mention ("the secretary general"
+    /// after "NATO Secretary General Jaap de Hoop Scheffer") refer to that mention's actor.
+    fn resolve_descriptions(&self, r: &mut Reading, doc: &Document) {
+        for gi in 0..r.groups.len() {
+            let g = &r.groups[gi];
+            if !g.members.is_empty() || g.end <= g.start + 1 || r.words[g.start].up != "THE" {
+                continue;
+            }
+            let words: Vec<&str> = r.words[g.start + 1..g.end]
+                .iter()
+                .map(|w| w.up.as_str())
+                .collect();
+            if words.iter().all(|w| self.grammar.is_function_word(w)) {
+                continue;
+            }
+            let contains = |hay: &[String]| {
+                hay.windows(words.len())
+                    .any(|win| win.iter().zip(&words).all(|(a, b)| a == b))
+            };
+            // Earlier in this sentence, then the latest earlier mention in the document.
+            let mut found: Option<(String, Option<u32>)> = None;
+            for h in r.groups.iter().take(gi) {
+                let hay: Vec<String> = r.words[h.start..h.end]
+                    .iter()
+                    .map(|w| w.up.clone())
+                    .collect();
+                if let Some(x) = h.members.iter().find(|x| !x.pronoun && !x.code.is_empty()) {
+                    if contains(&hay) {
+                        found = Some((x.code.clone(), None));
+                    }
+                }
+            }
+            if found.is_none() {
+                found = doc
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, x)| {
+                        let hay: Vec<String> = doc
+                            .slice(x.span)
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_uppercase)
+                            .collect();
+                        x.code.is_some() && contains(&hay)
+                    })
+                    .and_then(|(i, x)| x.code.clone().map(|c| (c, Some(i as u32))));
+            }
+            if let Some((code, antecedent)) = found {
+                let (start, end) = (r.groups[gi].start, r.groups[gi].end);
+                let name = r.words[start..end]
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                r.groups[gi].members.push(reading::Member {
+                    code,
+                    start,
+                    end,
+                    name,
+                    rule: "coreference: definite description".into(),
+                    antecedent,
+                    pronoun: true,
+                    ..reading::Member::default()
+                });
             }
         }
     }

@@ -692,6 +692,17 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
             if r.nps[next].start != k || r.tags[k] == Tag::Pron {
                 break;
             }
+            // ", and NP VERB" after a single phrase starts a new clause ("met Putin on
+            // Thursday, and the secretary general said"), not a list.
+            if saw_conj && saw_comma && members.len() == 1 {
+                let mut v = r.nps[next].end;
+                while v < n && matches!(r.tags[v], Tag::Adv | Tag::Aux | Tag::Be | Tag::Neg) {
+                    v += 1;
+                }
+                if v < n && r.tags[v] == Tag::Verb {
+                    break;
+                }
+            }
             if saw_conj {
                 members.push(next);
                 j = next;

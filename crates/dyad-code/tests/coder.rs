@@ -206,3 +206,45 @@ fn nothing_panics_on_odd_input() {
         assert!(doc.events.len() <= 1);
     }
 }
+
+fn code_sentences(sentences: &[&str]) -> Document {
+    let text = sentences.join(" ");
+    let mut doc = Document {
+        text: text.clone(),
+        ..Document::default()
+    };
+    let mut at = 0;
+    for s in sentences {
+        doc.sentences.push(dyad_doc::Sentence {
+            span: dyad_doc::Span::new(at, at + s.len()),
+            ..Default::default()
+        });
+        at += s.len() + 1;
+    }
+    coder().code(&mut doc);
+    doc
+}
+
+#[test]
+fn definite_descriptions_and_agents_refer_back() {
+    let doc = code_sentences(&[
+        "The Russian Security Council met with NATO.",
+        "The security council criticized Ukraine.",
+        "The Russian defense minister arrived.",
+        "The defense minister condemned Ukraine.",
+    ]);
+    let t3 = triples(&doc);
+    assert!(t3.contains(&t("RUS", "UKR", "111")), "{t3:?}");
+    assert!(t3.contains(&t("RUSGOVDEF", "UKR", "122")), "{t3:?}");
+    let described = doc
+        .mentions
+        .iter()
+        .find(|m| doc.slice(m.span) == "The security council")
+        .expect("description is a mention");
+    assert_eq!(described.kind, MentionKind::Nominal);
+    let ante = described.antecedent.expect("antecedent") as usize;
+    assert_eq!(
+        doc.slice(doc.mentions[ante].span),
+        "The Russian Security Council"
+    );
+}
