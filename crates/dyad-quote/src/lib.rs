@@ -353,6 +353,25 @@ impl QuoteFinder {
             if let Some(who) = people.parse_subject(doc, &before[from..v], last_subject) {
                 return Some((who, format!("NAME {verb}: \"…\"")));
             }
+            // "Rob Goldman, President of Ascom, says:": the name before an apposition.
+            if v >= 2 && before[v - 1].is_punct(',') {
+                let open = before[..v - 1]
+                    .iter()
+                    .rposition(|t| t.is_punct(','))
+                    .filter(|&j| v - 1 - j <= 16);
+                if let Some(open) = open {
+                    let start = before[..open]
+                        .iter()
+                        .rposition(|t| !t.is_word())
+                        .map_or(0, |j| j + 1);
+                    if let Some(who) = people
+                        .parse_subject(doc, &before[start..open], last_subject)
+                        .filter(Resolved::is_person)
+                    {
+                        return Some((who, format!("NAME, …, {verb}: \"…\"")));
+                    }
+                }
+            }
             let rest: Vec<&Tok> = before[v + 1..].iter().collect();
             let rest = until_comma(&rest);
             // "said Putin:" — only a named person counts after the verb; otherwise the

@@ -53,12 +53,23 @@ struct Run {
     all: std::ops::Range<usize>,
     /// The name after the last title or honorific.
     name: std::ops::Range<usize>,
+    /// An honorific ("Mr.", "Dr.") stood before the name.
+    honorific: bool,
     /// Titles in the run ("Russian Defense Minister" gives "defense minister").
     titles: Vec<String>,
 }
 
 /// True for a clause in title case (a headline, a menu line): names cannot be read from it.
 pub fn headline_like(doc: &Document, clause: &Clause, lex: &Lexicon) -> bool {
+    // A lower-case reporting verb or a quotation makes it prose ("Rob Goldman, President
+    // Ascom North America, says: …").
+    let prose = clause.toks.iter().any(|t| {
+        t.is_punct('"')
+            || (t.is_word() && !starts_upper(doc.slice(t.span)) && lex.is_verb(doc.slice(t.span)))
+    });
+    if prose {
+        return false;
+    }
     let words: Vec<&str> = clause
         .toks
         .iter()
@@ -122,8 +133,7 @@ impl<'a> People<'a> {
                 titles.extend(p.titles_before(doc, &clause.toks, run.all.start));
                 titles.extend(p.titles_after(doc, &clause.toks, run.all.end));
                 let person = &mut p.people[id];
-                person.confident |=
-                    speaking || !titles.is_empty() || run.name.start > run.all.start;
+                person.confident |= speaking || !titles.is_empty() || run.honorific;
                 for t in titles {
                     if !person.titles.contains(&t) {
                         person.titles.push(t);
@@ -244,6 +254,7 @@ impl<'a> People<'a> {
         }
         let mut name_start = start;
         let mut titles = Vec::new();
+        let mut honorific = false;
         let mut i = start;
         while i < r.end {
             let w = doc.slice(toks[i].span);
@@ -261,6 +272,7 @@ impl<'a> People<'a> {
                 name_start = i + 1;
             } else if self.lex.is_honorific(w) {
                 name_start = i + 1;
+                honorific = true;
             }
             i += 1;
         }
@@ -280,6 +292,7 @@ impl<'a> People<'a> {
         Some(Run {
             all: start..r.end,
             name: name_start..r.end,
+            honorific,
             titles,
         })
     }
@@ -440,7 +453,7 @@ impl<'a> People<'a> {
             return None;
         }
         let words = self.name_words(doc, toks, &run.name);
-        let titled = !run.titles.is_empty() || run.name.start > run.all.start;
+        let titled = !run.titles.is_empty() || run.honorific;
         if let Some(p) = self.lookup(&words) {
             if !speaker && !p.confident && !titled {
                 return None;

@@ -341,6 +341,10 @@ fn inverted_and_auxiliary_attributions() {
             "Fadem",
         ),
         (
+            "Rob Goldman, President Ascom North America, says: \"We can help hospitals.\"",
+            "Rob Goldman",
+        ),
+        (
             "\"The state pays nothing,\" Howard Gleckman, a senior fellow at the institute, \
              has written.",
             "Howard Gleckman",
