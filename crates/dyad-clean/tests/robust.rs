@@ -292,3 +292,37 @@ fn scraped_text_in_another_house_style() {
         assert!(!doc.text.contains(gone), "kept {gone:?}");
     }
 }
+
+#[test]
+fn long_comment_threads_do_not_win() {
+    let comment = "<div class=\"comment-body\"><p>I think this is a very long and thoughtful \
+        comment, with commas, opinions, and more words than most paragraphs of the story, \
+        written by a reader who has a great deal to say about it.</p></div>";
+    let html = format!(
+        "<html><body><article><h1>Talks resume in Istanbul</h1><p>{STORY_P1}</p>\
+         <p>{STORY_P2}</p><p>{STORY_P3}</p></article>\
+         <section id=\"comments\">{}</section></body></html>",
+        comment.repeat(12)
+    );
+    let doc = clean(article("comments.html", Body::Html(html))).expect("story");
+    assert!(doc.text.contains(STORY_P1) && doc.text.contains(STORY_P3));
+    assert!(!doc.text.contains("thoughtful"));
+}
+
+#[test]
+fn br_separated_text_in_divs() {
+    let html = format!(
+        "<html><body><div id=menu><a href=/>Home</a> | <a href=/n>News</a></div>\
+         <div>{STORY_P1}<br><br>{STORY_P2}<br><br>{STORY_P3}</div>\
+         <div><a href=/1>Other story one</a><br><a href=/2>Other story two</a></div>\
+         </body></html>"
+    );
+    let doc = clean(article("br.html", Body::Html(html))).expect("story");
+    assert!(doc.text.contains(STORY_P1));
+    assert!(doc.text.contains(STORY_P2));
+    assert!(doc.text.contains(STORY_P3));
+    assert!(!doc.text.contains("Other story"));
+    assert!(!doc.text.contains("Home"));
+    // <br><br> separates paragraphs.
+    assert!(doc.paragraphs.len() >= 3);
+}
