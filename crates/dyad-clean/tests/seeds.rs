@@ -218,7 +218,8 @@ fn every_seed_paragraph_of_story_survives() {
         for line in raw.lines() {
             let squashed = line.split_whitespace().collect::<Vec<_>>().join(" ");
             let words = squashed.split_whitespace().count();
-            let appeal = ["support", "favor to ask", "journalists of"]
+            // The Moscow Times appeal paragraphs, named by their own words.
+            let appeal = ["your support", "favor to ask", "journalists of"]
                 .iter()
                 .any(|a| squashed.to_lowercase().contains(a));
             if words >= 12 && squashed.ends_with(['.', '"', '”']) && !appeal {
