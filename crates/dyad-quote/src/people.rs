@@ -5,7 +5,7 @@
 use dyad_doc::{Document, Span};
 
 use crate::data::{normalise_title, Lexicon};
-use crate::text::{Clause, Tok};
+use crate::text::{Clause, Kind, Tok};
 
 /// Who a subject phrase refers to.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,7 +67,13 @@ pub fn headline_like(doc: &Document, clause: &Clause, lex: &Lexicon) -> bool {
         t.is_punct('"')
             || (t.is_word() && !starts_upper(doc.slice(t.span)) && lex.is_verb(doc.slice(t.span)))
     });
-    if prose {
+    // Headlines and menu lines carry no final stop; a sentence that ends in one is prose
+    // however many capitals it has ("Prime Minister Jan Novak spoke on Monday.").
+    let stopped = clause
+        .toks
+        .last()
+        .is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?')));
+    if prose || stopped {
         return false;
     }
     let words: Vec<&str> = clause

@@ -355,3 +355,19 @@ fn inverted_and_auxiliary_attributions() {
         assert_eq!(q[0].1.as_deref(), Some(speaker), "{text}");
     }
 }
+
+#[test]
+fn curly_single_quotes_at_top_level() {
+    let (_, q) = quotes(
+        "Prime Minister Jan Novak spoke on Monday.\n\
+         ‘We will not retreat,’ Novak said. The leaders’ summit ends today.\n\
+         He called the plan ‘dead in the water’. They don’t agree.",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(texts, ["We will not retreat,", "dead in the water"]);
+    assert!(
+        q.iter().all(|(_, s, _)| s.as_deref() == Some("Jan Novak")),
+        "{q:?}"
+    );
+    assert!(!q[0].2 && q[1].2, "the second is a fragment: {q:?}");
+}

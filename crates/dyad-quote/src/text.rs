@@ -49,12 +49,32 @@ pub fn scan_quotes(doc: &Document) -> Vec<RawQuote> {
         };
         let base = para.start as usize;
         let mut open: Option<(usize, usize)> = None; // (mark start, content start)
+                                                     // A top-level quotation in curly single marks (British style); never across
+                                                     // paragraphs, and dropped if a double mark opens first.
+        let mut single: Option<(usize, usize)> = None;
         let mut prev: Option<char> = None;
         let mut opened_here = false;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
+            if open.is_none() {
+                let opens_single = c == '‘'
+                    && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace());
+                // An apostrophe ("don’t") is followed by a letter; a closing mark is not.
+                let closes_single = c == '’'
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| !n.is_alphanumeric());
+                if opens_single && single.is_none() {
+                    single = Some((i, i + c.len_utf8()));
+                } else if closes_single {
+                    if let Some((m, s)) = single.take() {
+                        push(&mut out, base, m, s, i, i + c.len_utf8(), p, false);
+                    }
+                }
+            }
             if let Some(kind) = double_mark(c) {
+                single = None;
                 let opens = match kind {
                     Mark::Open => true,
                     Mark::Close => false,
