@@ -62,8 +62,12 @@ struct Vocab {
 
 impl Vocab {
     fn intern(&mut self, t: &str) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
         let next = self.ids.len() as u32 + 1;
-        *self.ids.entry(t.to_string()).or_insert(next)
+        self.ids.insert(t.to_string(), next);
+        next
     }
 
     fn get(&self, t: &str) -> u32 {
@@ -71,13 +75,22 @@ impl Vocab {
     }
 }
 
-/// Encodes a token id in 3 bytes, the first with its high bit set, so that a match can
-/// only begin and end on token boundaries (up to 2^21 distinct tokens).
+/// Encodes a token id in a prefix-free code of 1–3 bytes whose first byte alone has its
+/// high bit set and tells the length, so that a match can only begin and end on token
+/// boundaries: `10xxxxxx` (ids < 64), `110xxxxx 0xxxxxxx` (< 4096), `111xxxxx 0xxxxxxx
+/// 0xxxxxxx` (< 2^19). The builder numbers tokens by frequency, so that the commonest are
+/// the shortest and the automaton small.
 fn encode(id: u32, out: &mut Vec<u8>) {
-    // Low bits first: the automaton's fan-out is spread over the first byte.
-    out.push(0x80 | (id & 0x7f) as u8);
-    out.push(((id >> 7) & 0x7f) as u8);
-    out.push(((id >> 14) & 0x7f) as u8);
+    if id < 64 {
+        out.push(0x80 | id as u8);
+    } else if id < 4096 {
+        out.push(0xC0 | ((id >> 7) & 0x1f) as u8);
+        out.push((id & 0x7f) as u8);
+    } else {
+        out.push(0xE0 | ((id >> 14) & 0x1f) as u8);
+        out.push(((id >> 7) & 0x7f) as u8);
+        out.push((id & 0x7f) as u8);
+    }
 }
 
 /// A phrase matcher over token sequences.
@@ -120,15 +133,34 @@ impl Builder {
         }
     }
 
-    fn build(self) -> PhraseMatcher {
+    fn build(mut self) -> PhraseMatcher {
         let lengths = self.phrases.iter().map(Vec::len).collect();
+        // Renumber tokens by frequency (commonest first, ids from 1; 0 is "unknown").
+        let n = self.vocab.ids.len() + 1;
+        let mut freq = vec![0u32; n];
+        for p in &self.phrases {
+            for &id in p {
+                if let Some(f) = freq.get_mut(id as usize) {
+                    *f += 1;
+                }
+            }
+        }
+        let mut order: Vec<u32> = (1..n as u32).collect();
+        order.sort_by_key(|&id| std::cmp::Reverse(freq[id as usize]));
+        let mut remap = vec![0u32; n];
+        for (rank, &id) in order.iter().enumerate() {
+            remap[id as usize] = rank as u32 + 1;
+        }
+        for id in self.vocab.ids.values_mut() {
+            *id = remap.get(*id as usize).copied().unwrap_or(0);
+        }
         let encoded: Vec<Vec<u8>> = self
             .phrases
             .iter()
             .map(|p| {
                 let mut v = Vec::with_capacity(p.len() * 3);
                 for &id in p {
-                    encode(id, &mut v);
+                    encode(remap.get(id as usize).copied().unwrap_or(0), &mut v);
                 }
                 v
             })
@@ -157,13 +189,16 @@ impl Builder {
 impl PhraseMatcher {
     fn run(&self, ac: &AhoCorasick, normed: &[String]) -> Vec<PhraseMatch> {
         let mut hay = Vec::with_capacity(normed.len() * 3);
-        for t in normed {
+        // The token index of each byte of the haystack.
+        let mut token_of = Vec::with_capacity(normed.len() * 3);
+        for (i, t) in normed.iter().enumerate() {
             encode(self.vocab.get(t), &mut hay);
+            token_of.resize(hay.len(), i);
         }
         ac.find_iter(&hay)
             .filter_map(|m| {
                 let phrase = m.pattern().as_usize();
-                let start = m.start() / 3;
+                let start = *token_of.get(m.start())?;
                 let entry = *self.entries.get(phrase)?.last()?;
                 Some(PhraseMatch {
                     start,
@@ -628,6 +663,26 @@ mod tests {
             assert_eq!(f[0].end, toks.len());
         }
         assert!(m.find_actors(&["Ministry"]).is_empty());
+    }
+
+    #[test]
+    fn token_boundaries_hold_with_long_codes() {
+        // Over 4096 distinct words, so that 1-, 2- and 3-byte token codes all occur.
+        let mut text = String::new();
+        for i in 0..5000 {
+            text.push_str(&format!("W{i}_X{} [C{i}]\n", i % 70));
+        }
+        let e = entries(Kind::Actors, &text);
+        let m = Matchers::compile(&e);
+        let toks = ["zz", "W4999", "X29", "W12", "X12", "X12", "W4999"];
+        let spans: Vec<(usize, usize, u32)> = m
+            .find_actors(&toks)
+            .iter()
+            .map(|f| (f.start, f.end, f.entry))
+            .collect();
+        assert_eq!(spans, vec![(1, 3, 4999), (3, 5, 12)]);
+        // A phrase never matches inside a longer token code.
+        assert!(m.find_actors(&["W4999", "X3"]).is_empty());
     }
 
     #[test]

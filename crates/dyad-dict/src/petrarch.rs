@@ -118,7 +118,7 @@ fn trailing_bracket(text: &str) -> Option<(&str, &str)> {
     Some((&body[..open], &body[open + 1..]))
 }
 
-/// Parses a PETRARCH date: `YYYYMMDD` or `YYMMDD` (`YY` ≤ 30 is 20YY, else 19YY, which
+/// Parses a PETRARCH date: `YYYYMMDD` or `YYMMDD` (`YY` < 30 is 20YY, else 19YY, which
 /// is how the Phoenix files use it: `070723` is 2007, `320101` is 1932).
 pub fn parse_compact_date(s: &str) -> Result<Date, String> {
     if !s.bytes().all(|b| b.is_ascii_digit()) || !(s.len() == 6 || s.len() == 8) {
@@ -129,7 +129,7 @@ pub fn parse_compact_date(s: &str) -> Result<Date, String> {
         (num(0..4), 4)
     } else {
         let yy = num(0..2);
-        (if yy <= 30 { 2000 + yy } else { 1900 + yy }, 2)
+        (if yy < 30 { 2000 + yy } else { 1900 + yy }, 2)
     };
     let month = num(rest..rest + 2) as i8;
     let day = num(rest + 2..rest + 4) as i8;
@@ -1427,6 +1427,21 @@ mod tests {
         assert_eq!(e.issues[1].words[0].parts[1].expansion, Expansion::Noun);
         assert_eq!(e.issues[3].ignore, Some(2));
         assert_eq!(e.issues[0].category, Some(0));
+    }
+
+    #[test]
+    fn two_digit_years_pivot_at_30() {
+        assert_eq!(parse_compact_date("300101"), Ok(Date::constant(1930, 1, 1)));
+        assert_eq!(
+            parse_compact_date("291231"),
+            Ok(Date::constant(2029, 12, 31))
+        );
+        assert_eq!(
+            parse_compact_date("19991231"),
+            Ok(Date::constant(1999, 12, 31))
+        );
+        assert!(parse_compact_date("990230").is_err());
+        assert!(parse_compact_date("9008223").is_err());
     }
 
     #[test]
