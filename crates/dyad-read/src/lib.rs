@@ -45,7 +45,7 @@ pub struct Skipped {
     /// The file as the user named it (`-` for stdin), and the line where there is one.
     pub origin: Origin,
     /// A short, stable category for the run summary: `unreadable`, `binary`, `empty`,
-    /// `too-large`, `invalid-utf8`, `malformed-jsonl`, `missing-text`, `malformed-xml`,
+    /// `too-large`, `invalid-utf8`, `malformed-jsonl`, `malformed-json`, `missing-text`, `malformed-xml`,
     /// `truncated-gzip`, `corrupt-gzip`.
     pub kind: String,
     /// The full message, starting with `file` or `file:line`.
@@ -116,6 +116,8 @@ enum Task {
 
 /// A multi-record file being read.
 enum Current {
+    /// Items already made (the elements of a JSON array).
+    Queue(std::collections::VecDeque<Item>),
     Jsonl(jsonl::JsonlStream),
     Petrarch(Box<petrarch::PetrarchStream>),
 }
@@ -136,6 +138,7 @@ impl Iterator for Inputs {
         loop {
             if let Some(current) = &mut self.current {
                 let item = match current {
+                    Current::Queue(q) => q.pop_front(),
                     Current::Jsonl(s) => s.next_item(),
                     Current::Petrarch(s) => s.next_item(),
                 };
@@ -318,10 +321,57 @@ impl Inputs {
                 self.current = Some(Current::Petrarch(Box::new(s)));
                 None
             }
+            sniff::Format::JsonDocument => {
+                let bom = opened.bom;
+                let bytes = match self.read_capped(opened, &id, display) {
+                    Ok(bytes) => bytes,
+                    Err(skip) => return Some(skip),
+                };
+                let encoding = bom.label().unwrap_or("utf-8");
+                let items = jsonl::json_document(&bytes, display, &id, encoding);
+                self.current = Some(Current::Queue(items.into()));
+                None
+            }
             sniff::Format::Text | sniff::Format::Html => {
                 Some(self.whole_document(opened, format == sniff::Format::Html, id, display))
             }
         }
+    }
+
+    /// Reads a whole file, up to the document size limit; a broken or oversized stream gives
+    /// the skip that says so.
+    fn read_capped(
+        &self,
+        opened: stream::Opened,
+        id: &str,
+        display: &str,
+    ) -> Result<Vec<u8>, Item> {
+        let cap = self.options.max_document_bytes;
+        let gzip = opened.gzip;
+        let mut bytes = Vec::new();
+        let mut reader = opened.into_reader().take(cap as u64 + 1);
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            let line = memchr::memchr_iter(b'\n', &bytes).count() + 1;
+            let (kind, what) = stream::classify(&e, gzip);
+            return Err(Item::Skipped(Skipped {
+                id: id.to_string(),
+                origin: Origin {
+                    path: display.to_string(),
+                    line: Some(line as u64),
+                },
+                kind: kind.to_string(),
+                reason: format!("{display}:{line}: {what}; the document is incomplete"),
+            }));
+        }
+        if bytes.len() > cap {
+            return Err(skipped(
+                id.to_string(),
+                display,
+                "too-large",
+                format!("document exceeds the {cap}-byte limit"),
+            ));
+        }
+        Ok(bytes)
     }
 
     /// Reads a text or HTML file as one document.
@@ -332,31 +382,11 @@ impl Inputs {
         id: String,
         display: &str,
     ) -> Item {
-        let cap = self.options.max_document_bytes;
-        let (gzip, bom) = (opened.gzip, opened.bom);
-        let mut bytes = Vec::new();
-        let mut reader = opened.into_reader().take(cap as u64 + 1);
-        if let Err(e) = reader.read_to_end(&mut bytes) {
-            let line = memchr::memchr_iter(b'\n', &bytes).count() + 1;
-            let (kind, what) = stream::classify(&e, gzip);
-            return Item::Skipped(Skipped {
-                id,
-                origin: Origin {
-                    path: display.to_string(),
-                    line: Some(line as u64),
-                },
-                kind: kind.to_string(),
-                reason: format!("{display}:{line}: {what}; the document is incomplete"),
-            });
-        }
-        if bytes.len() > cap {
-            return skipped(
-                id,
-                display,
-                "too-large",
-                format!("document exceeds the {cap}-byte limit"),
-            );
-        }
+        let bom = opened.bom;
+        let bytes = match self.read_capped(opened, &id, display) {
+            Ok(bytes) => bytes,
+            Err(skip) => return skip,
+        };
         let (text, encoding) = decode::decode(bytes, bom, html);
         if text.trim().is_empty() {
             return skipped(id, display, "empty", "empty document (whitespace only)");

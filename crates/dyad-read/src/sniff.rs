@@ -8,6 +8,8 @@ pub(crate) enum Format {
     Text,
     Html,
     Jsonl,
+    /// One JSON document: an array of article objects, or a single (pretty-printed) object.
+    JsonDocument,
     Petrarch,
 }
 
@@ -56,8 +58,16 @@ pub(crate) fn detect(name: &str, head: &[u8]) -> Format {
     let lower = head.to_ascii_lowercase();
     let start = trim_start(&lower);
     let starts_html = start.starts_with(b"<!doctype html") || start.starts_with(b"<html");
+    let original = trim_start(head);
     match ext.as_str() {
-        "jsonl" | "ndjson" | "json" => return Format::Jsonl,
+        "jsonl" | "ndjson" => return Format::Jsonl,
+        "json" => {
+            return if original.first() == Some(&b'[') || !first_line_is_object(original) {
+                Format::JsonDocument
+            } else {
+                Format::Jsonl
+            };
+        }
         "html" | "htm" | "xhtml" | "shtml" => return Format::Html,
         "txt" | "text" => {
             return if starts_html {
@@ -70,6 +80,11 @@ pub(crate) fn detect(name: &str, head: &[u8]) -> Format {
     }
     if looks_jsonl(start) {
         return Format::Jsonl;
+    }
+    if let Some((b'[', rest)) = start.split_first() {
+        if matches!(trim_start(rest).first(), Some(b'{') | Some(b']')) {
+            return Format::JsonDocument;
+        }
     }
     if !starts_html && is_petrarch(head) {
         return Format::Petrarch;
@@ -99,6 +114,18 @@ fn looks_jsonl(start: &[u8]) -> bool {
     match start.split_first() {
         Some((b'{', rest)) => matches!(trim_start(rest).first(), Some(b'"') | Some(b'}')),
         _ => false,
+    }
+}
+
+/// Whether the first line is a whole JSON object (JSONL), rather than the start of a
+/// pretty-printed document. A head without a newline is one line: JSONL reads it the same.
+fn first_line_is_object(start: &[u8]) -> bool {
+    match memchr::memchr(b'\n', start) {
+        Some(end) => matches!(
+            serde_json::from_slice::<serde_json::Value>(&start[..end]),
+            Ok(serde_json::Value::Object(_))
+        ),
+        None => true,
     }
 }
 
@@ -187,6 +214,14 @@ mod tests {
         assert_eq!(detect("a.txt", b"<html><body>x"), Format::Html);
         assert_eq!(detect("a.htm", b"no tags at all"), Format::Html);
         assert_eq!(detect("a.jsonl", b"garbage"), Format::Jsonl);
+        assert_eq!(
+            detect("a.json", b"{\"id\": 1}\n{\"id\": 2}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(detect("a.json", b"{\n  \"id\": 1,\n"), Format::JsonDocument);
+        assert_eq!(detect("a.json", b" [{\"id\": 1}]"), Format::JsonDocument);
+        assert_eq!(detect("x", b"[\n  {\"id\": 1}"), Format::JsonDocument);
+        assert_eq!(detect("x", b"[Editor's note] text"), Format::Text);
         assert_eq!(
             detect("feed.xml", b"<rss><item>x</item></rss>"),
             Format::Html

@@ -193,6 +193,63 @@ fn jsonl_fields_ids_and_extras() {
 }
 
 #[test]
+fn json_documents_arrays_and_pretty_objects() {
+    let s = Scratch::new();
+    let array = "[\n  {\"id\": \"a\", \"text\": \"First story.\"},\n  {\"text\": \"Second story.\", \"date\": \"2001-11-23\"},\n  \"not an object\",\n  {\"title\": \"no text\"}\n]\n";
+    let items = read_one(&s.write("batch.json", array));
+    assert_eq!(items.len(), 4);
+    assert_eq!(article(&items[0]).id, "a");
+    let b = article(&items[1]);
+    assert_eq!(b.id, "batch.json#2");
+    assert_eq!(b.date, Date::new(2001, 11, 23).ok());
+    assert_eq!(b.origin.line, None);
+    let k = skip(&items[2]);
+    assert_eq!(
+        (k.kind.as_str(), k.id.as_str()),
+        ("malformed-json", "batch.json#3")
+    );
+    assert!(
+        k.reason
+            .contains("batch.json: element 3: expected a JSON object"),
+        "{}",
+        k.reason
+    );
+    assert_eq!(skip(&items[3]).kind, "missing-text");
+
+    let pretty = "{\n  \"title\": \"Talks\",\n  \"text\": \"One story, pretty-printed.\"\n}\n";
+    let items = read_one(&s.write("one.json", pretty));
+    assert_eq!(items.len(), 1);
+    let a = article(&items[0]);
+    assert_eq!(
+        (a.id.as_str(), a.title.as_deref()),
+        ("one.json", Some("Talks"))
+    );
+
+    // JSONL under a .json name stays line by line.
+    let lines = "{\"id\": \"l1\", \"text\": \"x\"}\n{\"id\": \"l2\", \"text\": \"y\"}\n";
+    let ids: Vec<String> = read_one(&s.write("lines.json", lines))
+        .iter()
+        .map(|i| article(i).id.clone())
+        .collect();
+    assert_eq!(ids, ["l1", "l2"]);
+
+    let broken = "[\n {\"id\": \"x\", \"text\": \"cut";
+    let items = read_one(&s.write("broken.json", broken));
+    assert_eq!(items.len(), 1);
+    let k = skip(&items[0]);
+    assert_eq!(k.kind, "malformed-json");
+    assert!(
+        k.reason.starts_with(&format!(
+            "{}: malformed JSON",
+            s.0.join("broken.json").display()
+        )),
+        "{}",
+        k.reason
+    );
+    assert!(k.reason.contains("line 2"), "{}", k.reason);
+}
+
+#[test]
 fn bad_jsonl_lines_are_skipped_with_file_and_line_and_the_rest_continue() {
     let s = Scratch::new();
     let mut bytes = Vec::new();
