@@ -326,3 +326,83 @@ fn br_separated_text_in_divs() {
     // <br><br> separates paragraphs.
     assert!(doc.paragraphs.len() >= 3);
 }
+
+#[test]
+fn random_inputs_never_panic() {
+    // A small xorshift generator over pieces that exercise the parsers: datelines, dates,
+    // brackets, quotes, multi-byte characters, tags, blank lines.
+    let pieces = [
+        "MOSCOW",
+        ", ",
+        "(AP)",
+        " -- ",
+        " — ",
+        "24 June 2005",
+        "2004-04-08",
+        "Nov. 3",
+        "\n",
+        "\n\n",
+        "\r",
+        "\"",
+        "“",
+        "”",
+        "Putin",
+        "said",
+        ".",
+        "?",
+        "<p>",
+        "</p>",
+        "<div class=ad>",
+        "</div>",
+        "<h1>",
+        "<br>",
+        "<a href=x>",
+        "</a>",
+        "é",
+        "ü",
+        "日本",
+        "—",
+        "(",
+        ")",
+        "|",
+        " ",
+        "Read more",
+        "Support us!",
+        "20040408",
+        "Jun.",
+        "24th,",
+        "<script>",
+        "</script>",
+        "<time datetime=2001-11-23>",
+        "<meta property=og:title content='A | B'>",
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for i in 0..1500 {
+        let len = (next() % 60) as usize;
+        let s: String = (0..len)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let body = if i % 2 == 0 {
+            Body::Text(s)
+        } else {
+            Body::Html(s)
+        };
+        match clean(article("random", body)) {
+            Ok(doc) => {
+                for p in &doc.paragraphs {
+                    assert!(doc.text.is_char_boundary(p.start as usize));
+                    assert!(doc.text.is_char_boundary(p.end as usize));
+                    assert!(p.end as usize <= doc.text.len());
+                }
+            }
+            Err(CleanError::Empty(_)) => {}
+            Err(e) => panic!("unexpected error {e}"),
+        }
+    }
+}
