@@ -8,10 +8,14 @@
 //! [`ReadOptions::max_line_bytes`]) is held at a time.
 //!
 //! Formats are recognised by content first and extension second (see `sniff`): plain text,
-//! HTML, JSONL, PETRARCH XML, each possibly gzip-compressed (found by magic bytes). Text and
-//! HTML are decoded by BOM, UTF-8 validity, an HTML `<meta charset>`, or detection, and the
-//! decision is recorded in [`Article::encoding`]. Every problem becomes a [`Skipped`] item,
-//! never a panic and never a silent loss.
+//! HTML, JSONL, PETRARCH XML, and (beyond the contract) a `.json` document holding an array of
+//! article objects or one pretty-printed object (read whole, up to the document limit), each
+//! possibly gzip-compressed (found by magic bytes, not by `.gz`). A UTF-8 BOM is dropped;
+//! UTF-16 (with a BOM, or recognised by its NUL bytes) is transcoded for every format. Text
+//! and HTML are then decoded by UTF-8 validity, an HTML `<meta charset>`, or statistical
+//! detection (chardetng on a sample); PETRARCH XML honours its XML declaration; JSONL must be
+//! UTF-8. The decision is recorded in [`Article::encoding`]. Every problem becomes a
+//! [`Skipped`] item, never a panic and never a silent loss.
 
 mod date;
 mod decode;
