@@ -19,6 +19,8 @@ pub(crate) struct HtmlPage {
     pub headline: Option<(String, &'static str)>,
     pub pub_date: Option<(Date, &'static str)>,
     pub site_name: Option<String>,
+    /// The page's own JSON-LD `articleBody`, a last resort when the DOM yields nothing.
+    pub ld_body: Option<String>,
     pub paragraphs: Vec<String>,
     /// How the content was chosen, for the notes.
     pub method: &'static str,
@@ -128,6 +130,16 @@ pub(crate) fn clean_html(src: &str, furn: &Furniture) -> HtmlPage {
             } else {
                 "whole-page paragraph filter, class names ignored"
             };
+        }
+    }
+    // Pages that render the story by script carry it only as JSON-LD articleBody.
+    if total(&page_blocks) < 250 {
+        if let Some(body) = page.ld_body.take() {
+            let paragraphs = crate::text::paragraphs(&body);
+            if total(&paragraphs) > total(&page_blocks) {
+                page_blocks = paragraphs;
+                method = "JSON-LD articleBody";
+            }
         }
     }
     page.method = method;
@@ -746,6 +758,9 @@ fn read_meta(doc: &Html, page: &mut HtmlPage) {
                     }
                     if ld_headline.is_none() {
                         ld_headline = find_json_str(&v, "headline", 0).map(squashed);
+                    }
+                    if page.ld_body.is_none() {
+                        page.ld_body = find_json_str(&v, "articleBody", 0).map(str::to_string);
                     }
                 }
             }

@@ -406,3 +406,20 @@ fn random_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn script_rendered_page_falls_back_to_json_ld_body() {
+    let body = format!("{STORY_P1}\n\n{STORY_P2}");
+    let ld = serde_json::json!({"@type": "NewsArticle", "headline": "Talks resume", "articleBody": body});
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{ld}</script></head>\
+         <body><div id=app></div><script>render()</script></body></html>"
+    );
+    let doc = clean(article("app.html", Body::Html(html))).expect("story");
+    assert!(doc.text.contains(STORY_P1) && doc.text.contains(STORY_P2));
+    assert!(doc
+        .meta
+        .notes
+        .iter()
+        .any(|n| n.contains("JSON-LD articleBody")));
+}
