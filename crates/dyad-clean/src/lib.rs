@@ -38,7 +38,9 @@ pub enum CleanError {
     /// A furniture dictionary could not be read.
     #[error("{path}: {source}")]
     Io {
+        /// The file as given.
         path: String,
+        /// Why it could not be read.
         #[source]
         source: std::io::Error,
     },

@@ -105,6 +105,7 @@ pub fn split_title_date(line: &str) -> Option<(&str, Date)> {
 pub struct Dateline {
     /// The place as written, capitals normalised ("BRUSSELS, Belgium" → "Brussels, Belgium").
     pub place: Option<String>,
+    /// The date the dateline states ("24 June 2005"), when it states a full one.
     pub date: Option<Date>,
     /// An outlet in brackets ("(RFE/RL)", "(AP)").
     pub source: Option<String>,
