@@ -303,12 +303,15 @@ impl Inputs {
                 Ok(_) => skipped(id, display, "empty", "empty file"),
             });
         }
-        if sniff::looks_binary(&opened.head) {
+        if sniff::looks_binary(&opened.head) || sniff::container(&opened.head).is_some() {
             return Some(skipped(
                 id,
                 display,
                 "binary",
-                "binary file (NUL or control bytes), not text",
+                match sniff::container(&opened.head) {
+                    Some(what) => format!("binary file ({what}), not text"),
+                    None => "binary file (NUL or control bytes), not text".to_string(),
+                },
             ));
         }
         let format = sniff::detect(name, &opened.head);

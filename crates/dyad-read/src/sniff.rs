@@ -158,6 +158,23 @@ pub(crate) fn xml_encoding(head: &[u8]) -> Option<String> {
     (!label.is_empty()).then_some(label)
 }
 
+/// Names well-known binary containers by their magic bytes, so that a skip can say what to do.
+/// A PDF's head can be all text, so a match makes the file binary whatever its bytes.
+pub(crate) fn container(head: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x28\xb5\x2f\xfd", "zstd-compressed: decompress it first"),
+        (b"BZh91AY&SY", "bzip2-compressed: decompress it first"),
+        (b"\xfd7zXZ\x00", "xz-compressed: decompress it first"),
+        (b"PK\x03\x04", "a zip archive: unpack it first"),
+        (b"\x1f\x8b", "gzip inside gzip: decompress it once first"),
+        (b"%PDF-", "a PDF: extract its text first"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(magic, _)| head.starts_with(magic))
+        .map(|&(_, what)| what)
+}
+
 /// Whether the head looks like a binary file rather than text: any NUL byte, or more than
 /// one control byte in ten (text has only tabs, newlines, form feeds and the odd escape).
 /// UTF-16 text has been transcoded before this check, so its NULs do not count.
@@ -241,6 +258,20 @@ mod tests {
             None
         );
         assert_eq!(xml_encoding(b"<Sentences encoding=\"x\">"), None);
+    }
+
+    #[test]
+    fn containers_are_named() {
+        assert_eq!(
+            container(b"\x28\xb5\x2f\xfd\x00\x58"),
+            Some("zstd-compressed: decompress it first")
+        );
+        assert_eq!(
+            container(b"PK\x03\x04\x14\x00"),
+            Some("a zip archive: unpack it first")
+        );
+        assert_eq!(container(b"plain text"), None);
+        assert_eq!(container(b"BZh is not bzip2 here"), None);
     }
 
     #[test]

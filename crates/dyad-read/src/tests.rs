@@ -411,12 +411,17 @@ fn binary_empty_and_whitespace_files_are_skipped() {
     let blank = s.write("blank.txt", "  \n\t\n  ");
     let empty_gz = s.write("empty.jsonl.gz", gzip(b""));
     let blank_jsonl = s.write("blank.jsonl", "\n\n  \n");
+    let pdf = s.write(
+        "report.txt",
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\n",
+    );
     for (p, kind) in [
         (bin, "binary"),
         (empty, "empty"),
         (blank, "empty"),
         (empty_gz, "empty"),
         (blank_jsonl, "empty"),
+        (pdf, "binary"),
     ] {
         let items = read_one(&p);
         assert_eq!(items.len(), 1, "{}", p.display());
