@@ -11,11 +11,17 @@ use crate::reading::{Member, Reading, Tag, VerbHit};
 pub struct Options {
     /// Drop events without both a source and a target (PETRARCH `require_dyad`).
     pub require_dyad: bool,
+    /// Let a supplied parse (`Document::parse`, one-sentence inputs) decide which words are
+    /// verbs. Off by default: dyad codes from the text alone.
+    pub use_parse: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { require_dyad: true }
+        Options {
+            require_dyad: true,
+            use_parse: false,
+        }
     }
 }
 

@@ -22,6 +22,7 @@ pub mod coding;
 pub mod explain;
 pub mod grammar;
 pub mod lexicon;
+pub mod ptb;
 pub mod reading;
 pub mod validate;
 
@@ -244,7 +245,17 @@ impl Coder {
                 continue;
             }
             let words = reading::tokenize(&text, span.start as usize, &self.grammar);
-            let mut r = reading::read(words, &self.lex, &self.grammar, date);
+            // A supplied parse (one-sentence inputs) guides which words are verbs.
+            let tags = doc
+                .parse
+                .as_deref()
+                .filter(|p| self.options.use_parse && spans.len() == 1 && ptb::balanced(p))
+                .map(|p| {
+                    let ups: Vec<&str> = words.iter().map(|w| w.up.as_str()).collect();
+                    ptb::align(&ups, &ptb::leaves(p))
+                });
+            let mut r =
+                reading::read_with_tags(words, &self.lex, &self.grammar, date, tags.as_deref());
             self.resolve(&mut r, doc);
             let coding = coding::code_sentence(&r, &self.lex, &self.options, trace);
             let ids = self.push_mentions(&r, si, doc);

@@ -285,7 +285,21 @@ fn push(out: &mut Vec<Word>, text: &str, offset: usize, a: usize, b: usize) {
 
 /// Reads a sentence: tags, dictionary phrases, noun phrases, groups and verbs.
 pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32>) -> Reading {
+    read_with_tags(words, lex, grammar, date, None)
+}
+
+/// Reads a sentence with part-of-speech tags from a supplied parse, one per word where the
+/// parse's words line up with the sentence's (`None` elsewhere): a dictionary verb form is a
+/// verb exactly when the parse tags it `VB*`.
+pub fn read_with_tags(
+    words: Vec<Word>,
+    lex: &Lexicon,
+    grammar: &Grammar,
+    date: Option<u32>,
+    pos: Option<&[Option<String>]>,
+) -> Reading {
     let n = words.len();
+    let pos_at = |k: usize| pos.and_then(|p| p.get(k)).and_then(|t| t.as_deref());
     let ups: Vec<&str> = words.iter().map(|w| w.up.as_str()).collect();
     // Dictionary phrases, longest first from left to right.
     let mut hits: Vec<Hit> = Vec::new();
@@ -454,9 +468,16 @@ pub fn read(words: Vec<Word>, lex: &Lexicon, grammar: &Grammar, date: Option<u32
                 .split(['_', ' '])
                 .any(|p| p.trim_start_matches('+') == up)
         });
-        if (known.is_some() || looks_verbal)
-            && is_verbal_context(k, &tags, &words, &verb_at, irregular)
-        {
+        let verbal = match pos_at(k) {
+            // A gerund after an article or preposition is a noun ("the reopening",
+            // "after leaving"): PETRARCH codes verb phrases, not nominal gerunds.
+            Some("VBG") if k > 0 && matches!(tags[k - 1], Tag::Det | Tag::Prep | Tag::Poss) => {
+                false
+            }
+            Some(tag) => tag.starts_with("VB"),
+            None => is_verbal_context(k, &tags, &words, &verb_at, irregular),
+        };
+        if (known.is_some() || looks_verbal) && verbal {
             let (s, e, h, v) = match known {
                 Some((s, e, h, v)) => (s, e, h, Some(v)),
                 None => (k, k + 1, k, None),

@@ -226,9 +226,18 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
                 }
             }
         }
-        let c = coder.with_options(Options { ..options.clone() });
+        let c = coder.with_options(Options {
+            use_parse,
+            ..options.clone()
+        });
         // A malformed supplied parse is an input error: the record is not coded from it.
-        let bad_parse = use_parse && rec.parse.as_deref().is_some_and(|p| !balanced(p));
+        let bad_parse = use_parse
+            && rec
+                .parse
+                .as_deref()
+                .is_some_and(|p| !crate::ptb::balanced(p));
+        // With a parse, the sentence is read as the parse's words (its tokenisation), and
+        // the parse's tags guide the reading.
         let text = match (&rec.parse, use_parse) {
             _ if bad_parse => String::new(),
             (Some(p), true) => parse_leaves(p).unwrap_or_else(|| rec.text.clone()),
@@ -237,6 +246,7 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
         let mut doc = Document {
             id: rec.id.clone(),
             text,
+            parse: if use_parse { rec.parse.clone() } else { None },
             meta: Meta {
                 pub_date: rec.date,
                 ..Meta::default()
@@ -295,61 +305,9 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
     report
 }
 
-/// Whether the brackets of a Penn Treebank parse balance (never closing more than opened).
-pub fn balanced(ptb: &str) -> bool {
-    let mut depth: i64 = 0;
-    for c in ptb.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth < 0 {
-                    return false;
-                }
-            }
-            _ => {}
-        }
-    }
-    depth == 0
-}
-
-/// The words of a Penn Treebank parse, joined by blanks (brackets and tags dropped).
+/// The words of a Penn Treebank parse, joined by blanks (see [`crate::ptb::text`]).
 pub fn parse_leaves(ptb: &str) -> Option<String> {
-    let mut words = Vec::new();
-    let mut rest = ptb;
-    while let Some(i) = rest.find('(') {
-        rest = &rest[i + 1..];
-        let end = rest.find([')', '('])?;
-        let inner = rest[..end].trim();
-        if rest[end..].starts_with(')') {
-            let mut it = inner.splitn(2, char::is_whitespace);
-            let _tag = it.next();
-            if let Some(w) = it.next() {
-                let w = w.trim();
-                if !w.is_empty() {
-                    words.push(match w {
-                        "-LRB-" => "(",
-                        "-RRB-" => ")",
-                        "``" | "''" => "\"",
-                        other => other,
-                    });
-                }
-            }
-        }
-    }
-    if words.is_empty() {
-        return None;
-    }
-    // Re-attach the Treebank's split clitics so the tokenizer splits them the same way again.
-    let mut out = String::new();
-    for w in words {
-        let clitic = w.starts_with('\'') && w.len() <= 3 || w.eq_ignore_ascii_case("n't");
-        if !out.is_empty() && !clitic {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    Some(out)
+    crate::ptb::text(ptb)
 }
 
 fn parse_date(s: &str) -> Option<Date> {
