@@ -173,6 +173,18 @@ pub(crate) fn clean_text(raw: &str, furn: &Furniture, given_title: Option<&str>)
         .iter()
         .position(Unit::story_like)
         .or_else(|| units.iter().position(|u| !u.furniture && u.terminal))
+        // A one-line item ("Putin meets Bush in Moscow"): prose-like, not a Title Case menu.
+        .or_else(|| {
+            units.iter().position(|u| {
+                !u.furniture
+                    && u.words >= 4
+                    && u.text
+                        .split_whitespace()
+                        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        .count()
+                        >= 2
+            })
+        })
     else {
         page.dropped = n;
         return page;
@@ -311,6 +323,15 @@ mod tests {
         assert_eq!(page.headline.as_deref(), Some("Talks Resume"));
         assert_eq!(page.line_date, "2015-03-12".parse().ok());
         assert_eq!(page.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_one_line_item_is_a_story() {
+        let furn = Furniture::shipped();
+        let page = clean_text("Putin meets Bush in Moscow", furn, None);
+        assert_eq!(page.paragraphs, vec!["Putin meets Bush in Moscow"]);
+        let menu = clean_text("World News Today\n\nSport Business Culture", furn, None);
+        assert!(menu.paragraphs.is_empty());
     }
 
     #[test]
