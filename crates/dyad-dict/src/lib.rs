@@ -23,8 +23,20 @@
 //!     let block = &dict.entries.verb_blocks[v.block as usize];
 //!     println!("verb {} in block {}", tokens[v.head], block.name);
 //! }
+//! // Discards, by PETRARCH's rule on the raw sentence text (byte offsets):
+//! for d in dict.matchers().find_discards_in_text("He won the World Cup final.") {
+//!     let discard = &dict.entries.discards[d.entry as usize];
+//!     println!("discard {:?} at {}..{}", discard.scope, d.start, d.end);
+//! }
 //! let info = dict.codebook().lookup("0431");
 //! ```
+//!
+//! `Dictionary::shipped_shared()` gives one process-wide copy of the shipped set, parsed and
+//! compiled once. Matching is case-insensitive; tokens are normalised by
+//! [`matcher::norm_token`] (possessive `'s` dropped, `_` read as `-`), and hyphenated
+//! dictionary words also match as separate tokens. An actor's code on a date is
+//! [`Actor::code_at`]; when several entries share a phrase the last one read wins
+//! ([`matcher::PhraseMatcher::candidates`] lists them all).
 //!
 //! * [`model`] holds the entry types (the contract with the coder), with their semantics.
 //! * [`petrarch`] reads the PETRARCH2 formats; [`export`] writes them back.
@@ -46,7 +58,7 @@ use std::sync::OnceLock;
 
 pub use codebook::{CodeInfo, Codebook};
 pub use dyad_doc::Date;
-pub use matcher::{Matchers, PhraseMatch, VerbMatch};
+pub use matcher::{Matchers, PhraseMatch, TextMatch, VerbMatch};
 pub use model::*;
 pub use petrarch::Kind;
 

@@ -364,12 +364,85 @@ pub struct Matchers {
     /// Issue phrases (with their `n:`/`v:`/`+` expansions) → `Entries::issues` indices
     /// (ignore lines included: check `Issue::ignore`).
     pub issues: PhraseMatcher,
-    /// Discard phrases → `Entries::discards` indices. Open (stem) phrases also match the
-    /// regular plural of their last word; use [`DiscardMatcher`] semantics via
-    /// [`Matchers::find_discards`] for PETRARCH's substring rule.
+    /// Discard phrases over tokens → `Entries::discards` indices. Open (stem) phrases also
+    /// match the regular plural of their last word; for PETRARCH's exact rule (stems,
+    /// word starts, on raw text) use [`Matchers::find_discards_in_text`].
     pub discards: PhraseMatcher,
     /// Verb forms.
     pub verbs: VerbMatcher,
+    /// Discards matched in raw text as PETRARCH does (see [`Matchers::find_discards_in_text`]).
+    pub discard_text: TextMatcher,
+}
+
+/// A case-insensitive matcher of phrases in raw text, with PETRARCH's discard rule: a match
+/// must start at a word start; a closed phrase (trailing `_`) must also end at a word end,
+/// an open one is a stem (`BASEBALL` matches `baseballs`).
+#[derive(Debug, Default)]
+pub struct TextMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Per pattern: the entry and whether it must end at a word end.
+    patterns: Vec<(u32, bool)>,
+}
+
+/// A match in text: byte offsets `start..end` and the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+impl TextMatcher {
+    /// Every match (overlapping ones included), in order of start.
+    pub fn find(&self, text: &str) -> Vec<TextMatch> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut out: Vec<TextMatch> = ac
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (entry, closed) = *self.patterns.get(m.pattern().as_usize())?;
+                let before = text.get(..m.start())?.chars().next_back();
+                let after = text.get(m.end()..)?.chars().next();
+                if is_word(before) || (closed && is_word(after)) {
+                    return None;
+                }
+                Some(TextMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    entry,
+                })
+            })
+            .collect();
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        out
+    }
+}
+
+fn compile_discard_text(entries: &Entries) -> TextMatcher {
+    let mut texts = Vec::new();
+    let mut patterns = Vec::new();
+    for (i, d) in entries.discards.iter().enumerate() {
+        let text = d.phrase.words.join(" ").to_lowercase();
+        if text.is_empty() {
+            continue;
+        }
+        texts.push(text);
+        patterns.push((i as u32, d.phrase.closed));
+    }
+    let automaton = if texts.is_empty() {
+        None
+    } else {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&texts)
+            .ok()
+    };
+    TextMatcher {
+        automaton,
+        patterns,
+    }
 }
 
 impl Matchers {
@@ -382,6 +455,7 @@ impl Matchers {
             let issues = compile_issues(entries);
             let discards = compile_discards(entries);
             let verbs = compile_verbs(entries);
+            let discard_text = compile_discard_text(entries);
             // A panic in the builder thread would be a bug; fall back to no actor matches
             // rather than propagating it to the caller.
             let actors = actors.join().unwrap_or_default();
@@ -391,6 +465,7 @@ impl Matchers {
                 issues,
                 discards,
                 verbs,
+                discard_text,
             }
         })
     }
@@ -414,7 +489,14 @@ impl Matchers {
         self.find_in(&self.issues, tokens)
     }
 
-    /// Discard matches.
+    /// Discard matches in a sentence's (or a story's) raw text, by PETRARCH's rule: the
+    /// phrase, case-insensitive, starting at a word start, and ending at a word end when
+    /// it was written with a trailing `_`. Check `Discard::scope` for sentence vs story.
+    pub fn find_discards_in_text(&self, text: &str) -> Vec<TextMatch> {
+        self.discard_text.find(text)
+    }
+
+    /// Discard matches over tokens (an open phrase also matches its last word's plural).
     pub fn find_discards(&self, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
         self.find_in(&self.discards, tokens)
     }
@@ -683,6 +765,24 @@ mod tests {
         assert_eq!(spans, vec![(1, 3, 4999), (3, 5, 12)]);
         // A phrase never matches inside a longer token code.
         assert!(m.find_actors(&["W4999", "X3"]).is_empty());
+    }
+
+    #[test]
+    fn discards_in_text_follow_the_petrarch_rule() {
+        let e = entries(Kind::Discards, "BASEBALL\n+WORLD CUP_\nAGO\n");
+        let m = Matchers::compile(&e);
+        let hits =
+            |t: &str| -> Vec<u32> { m.find_discards_in_text(t).iter().map(|h| h.entry).collect() };
+        assert_eq!(hits("The Baseballs were sold."), vec![0]);
+        assert_eq!(hits("the world cup."), vec![1]);
+        assert!(
+            hits("the World Cups").is_empty(),
+            "closed phrase needs a word end"
+        );
+        assert!(hits("a sago palm").is_empty(), "must start at a word start");
+        assert_eq!(hits("years ago"), vec![2]);
+        let h = m.find_discards_in_text("x WORLD CUP");
+        assert_eq!((h[0].start, h[0].end), (2, 11));
     }
 
     #[test]
