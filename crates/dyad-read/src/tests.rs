@@ -837,3 +837,47 @@ fn garbage_never_panics_and_every_file_is_accounted_for() {
     // The garbage reaches the readers, not just the binary check.
     assert!(kinds.len() >= 5, "{kinds:?}");
 }
+
+#[test]
+fn the_reader_is_send() {
+    fn assert_send<T: Send>(_: &T) {}
+    assert_send(&read_inputs(&[PathBuf::from("-")]));
+}
+
+/// An endless JSONL stream through a FIFO: if anything read the whole input before yielding,
+/// this would never finish. Items come as the writer produces them, and dropping the reader
+/// ends the writer.
+#[cfg(unix)]
+#[test]
+fn endless_streams_are_read_lazily() {
+    use std::io::Write;
+    let s = Scratch::new();
+    let fifo = s.0.join("endless.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|st| st.success()) {
+        println!("skipped: mkfifo unavailable");
+        return;
+    }
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&path) else {
+            return 0u64;
+        };
+        let mut n = 0u64;
+        loop {
+            let line = format!("{{\"id\":\"e{n}\",\"text\":\"Story {n}.\"}}\n");
+            if f.write_all(line.as_bytes()).is_err() {
+                return n;
+            }
+            n += 1;
+        }
+    });
+    let ids: Vec<String> = read_inputs(&[fifo])
+        .take(1000)
+        .map(|i| article(&i).id.clone())
+        .collect();
+    assert_eq!(ids.len(), 1000);
+    assert_eq!(ids[999], "e999");
+    let written = writer.join().expect("writer thread");
+    assert!(written >= 1000);
+}
