@@ -94,6 +94,8 @@ impl QuoteFinder {
         let people = People::build(doc, &clauses, &self.lex);
         let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
         let mut last_subject: Option<Resolved> = None;
+        // The person the sentence just before is about, if it is about one.
+        let mut prev_person: Option<Resolved> = None;
         let mut next_quote = 0;
         for clause in &clauses {
             let subject = if people::headline_like(doc, clause, &self.lex) {
@@ -110,7 +112,16 @@ impl QuoteFinder {
                     .last_person_before(doc, clause, q.outer.start)
                     .or_else(|| last_subject.clone());
                 let quote = self.attribute(
-                    doc, q, clause, &people, &ctx, &subject, &quotes, &raw, next_quote,
+                    doc,
+                    q,
+                    clause,
+                    &people,
+                    &ctx,
+                    &prev_person,
+                    &subject,
+                    &quotes,
+                    &raw,
+                    next_quote,
                 );
                 if let Some(who) = quote_person(&quote, &people) {
                     said_here = Some(who);
@@ -120,10 +131,9 @@ impl QuoteFinder {
             }
             // Whoever is quoted is what the sentence is about ("After talks with Robertson,
             // Putin said: …"); else its first person.
-            if let Some(s) = said_here {
-                last_subject = Some(s);
-            } else if let Some(s) = subject.filter(Resolved::is_person) {
-                last_subject = Some(s);
+            prev_person = said_here.or_else(|| subject.filter(Resolved::is_person));
+            if prev_person.is_some() {
+                last_subject = prev_person.clone();
             }
         }
         // Every quote sits in some clause; should one not, it is still reported, unattributed.
@@ -161,6 +171,7 @@ impl QuoteFinder {
         clause: &Clause,
         people: &People,
         last_subject: &Option<Resolved>,
+        prev_person: &Option<Resolved>,
         clause_subject: &Option<Resolved>,
         done: &[Quote],
         raw: &[RawQuote],
@@ -241,8 +252,9 @@ impl QuoteFinder {
             .paragraphs
             .get(q.paragraph)
             .is_some_and(|p| p.start == q.outer.start);
+        // Only the sentence right before counts: a person named further back is too far.
         if alone {
-            if let Some(who) = last_subject.clone().filter(Resolved::is_person) {
+            if let Some(who) = prev_person.clone() {
                 set_speaker(&mut quote, who, "the preceding sentence's subject".into());
             }
         }

@@ -371,3 +371,14 @@ fn curly_single_quotes_at_top_level() {
     );
     assert!(!q[0].2 && q[1].2, "the second is a fragment: {q:?}");
 }
+
+#[test]
+fn a_quote_alone_takes_the_person_of_the_sentence_just_before() {
+    let (_, q) = quotes("Jan Novak, the prime minister, spoke on Monday.\n\"We will win.\"");
+    assert_eq!(q[0].1.as_deref(), Some("Jan Novak"));
+    let (_, q) = quotes(
+        "Jan Novak, the prime minister, spoke on Monday. The company issued a statement.\n\
+         \"We will win.\"",
+    );
+    assert_eq!(q[0].1, None, "the sentence before is about no person");
+}
