@@ -175,10 +175,7 @@ fn hostile_inputs_are_all_accounted_for() {
         "<Sentences>\n<Sentence date=\"20050624\" id=\"xml-1\">\n<Text>The minister said the governments would cooperate.</Text>\n</Sentence>\n<Sentence date=\"20050624\" id=\"xml-2\">\n<Text>Cut off",
     );
     want.insert("xml-1".into(), Want::Coded);
-    want.insert(
-        "xml-2".into(),
-        Want::Skipped(&["records.xml:5", "XML"]),
-    );
+    want.insert("xml-2".into(), Want::Skipped(&["records.xml:5", "XML"]));
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(root.join("nowhere"), input.join("dangling.txt"))
