@@ -169,6 +169,8 @@ impl JsonlStream {
                 ))
             }
         };
+        // Files concatenated with `cat` keep each part's BOM at the start of a line.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let fields = match serde_json::from_str::<Value>(text) {
             Ok(Value::Object(map)) => map,
             Ok(other) => {

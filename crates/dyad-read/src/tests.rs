@@ -259,7 +259,7 @@ fn bad_jsonl_lines_are_skipped_with_file_and_line_and_the_rest_continue() {
     bytes.extend(b"{\"id\":\"nothing\",\"title\":\"only a title\"}\n");
     bytes.extend(b"[1,2,3]\n");
     bytes.extend(b"{\"id\":\"blank\",\"text\":\"   \"}\n");
-    bytes.extend(b"{\"id\":\"ok2\",\"text\":\"also fine\"}\r\n");
+    bytes.extend(b"\xef\xbb\xbf{\"id\":\"ok2\",\"text\":\"also fine\"}\r\n");
     let p = s.write("mixed.jsonl", bytes);
     let items = read_one(&p);
     assert_eq!(items.len(), 7);
