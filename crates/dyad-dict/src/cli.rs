@@ -56,8 +56,11 @@ fn stem(path: &Path, kind: Kind) -> String {
 /// A converted file: where it was written and what it holds.
 #[derive(Debug)]
 pub struct Converted {
+    /// The file converted.
     pub from: PathBuf,
+    /// The file written.
     pub to: PathBuf,
+    /// Problems reported while reading it.
     pub problems: usize,
 }
 

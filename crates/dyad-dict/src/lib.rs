@@ -44,6 +44,8 @@
 //! * [`matcher`] compiles phrases into Aho-Corasick automata over normalised tokens.
 //! * [`codebook`] is the CAMEO codebook (names, QuadClass, Goldstein, PLOVER).
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod codebook;
 pub mod export;
@@ -65,8 +67,11 @@ pub use petrarch::Kind;
 /// A problem found while reading a dictionary file, reported as `file:line: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The file as named by the user.
     pub file: String,
+    /// 1-based line number.
     pub line: u32,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -82,12 +87,17 @@ pub enum DictError {
     /// A file could not be read.
     #[error("{path}: {source}")]
     Io {
+        /// The file.
         path: PathBuf,
+        /// The I/O error.
         source: std::io::Error,
     },
     /// A file's kind could not be recognised from its name.
     #[error("{path}: not a dictionary file name (expected *.actors.txt, *.agents.txt, *.verbs.txt, CAMEO*.txt, *.discards.txt, *Issue*.txt, or dyad's *.actors, *.agents, *.verbs, *.discards, *.issues)")]
-    UnknownKind { path: PathBuf },
+    UnknownKind {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// The format of a dictionary file.
@@ -111,16 +121,25 @@ pub fn recognise(path: &Path) -> Option<(Format, Kind)> {
 /// Counts of entries read, per kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Actors (each with one or more names).
     pub actors: usize,
     /// Names of actors (primary and synonyms).
     pub actor_names: usize,
+    /// Agents (after substitution markers are expanded).
     pub agents: usize,
+    /// Verb synsets.
     pub synsets: usize,
+    /// Verb blocks.
     pub verb_blocks: usize,
+    /// Verbs over all blocks.
     pub verbs: usize,
+    /// Patterns over all blocks.
     pub patterns: usize,
+    /// Verb transformations.
     pub transformations: usize,
+    /// Discard phrases.
     pub discards: usize,
+    /// Issue lines (ignore lines included).
     pub issues: usize,
 }
 
@@ -235,6 +254,7 @@ impl Entries {
 pub struct Dictionary {
     /// Everything read, in file order (see [`model`]).
     pub entries: Entries,
+    /// Every problem met while reading, as `file:line: message`.
     pub problems: Vec<Problem>,
     codebook: Codebook,
     matchers: OnceLock<Matchers>,

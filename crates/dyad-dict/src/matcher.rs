@@ -45,7 +45,9 @@ pub fn norm_token(token: &str) -> String {
 /// A match of a phrase in a token sequence: tokens `start..end` (half-open).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseMatch {
+    /// First token (or byte, for text matches) of the match.
     pub start: usize,
+    /// One past the last token (or byte) of the match.
     pub end: usize,
     /// The entry matched (index into the entries vector of its kind): the last one read
     /// among those sharing the phrase.
@@ -234,6 +236,7 @@ impl PhraseMatcher {
 pub struct VerbMatch {
     /// Tokens `start..end` of the form (several for a multi-word verb).
     pub start: usize,
+    /// One past the last token (or byte) of the match.
     pub end: usize,
     /// The token of the verb proper (the `+` head).
     pub head: usize,
@@ -246,7 +249,9 @@ pub struct VerbMatch {
 /// A verb's address and the head offset of one of its forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct VerbRef {
+    /// Index into `Entries::verb_blocks`.
     pub block: u32,
+    /// Index into that block's `verbs`.
     pub verb: u32,
     /// Offset of the head within the form's tokens.
     pub head: u32,
@@ -387,8 +392,11 @@ pub struct TextMatcher {
 /// A match in text: byte offsets `start..end` and the entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextMatch {
+    /// First token (or byte, for text matches) of the match.
     pub start: usize,
+    /// One past the last token (or byte) of the match.
     pub end: usize,
+    /// Index of the entry matched in its kind's vector of `Entries`.
     pub entry: u32,
 }
 

@@ -57,7 +57,9 @@ pub enum Join {
 /// `GEORGE_W._BUSH`, `N'T`); the matcher treats hyphen and underscore variants as equal.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Phrase {
+    /// The words, as written.
     pub words: Vec<String>,
+    /// How each word is joined to the next (`words.len() - 1` joins).
     pub joins: Vec<Join>,
     /// True when written with a trailing `_` (`AFGHANISTAN_`). In discards this means the
     /// last word must end at a word boundary (otherwise it is a stem: `BASEBALL` also
@@ -96,9 +98,11 @@ pub struct ActorId(pub u32);
 /// One name of an actor: the primary phrase or a `+` synonym.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActorName {
+    /// The phrase.
     pub phrase: Phrase,
     /// Trailing comment text after `#` or `;` (without the marker), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -137,7 +141,9 @@ impl DateRange {
 pub struct DatedCode {
     /// The actor code, e.g. `RUSGOV`, `IGOWSTNAT`.
     pub code: String,
+    /// When the code applies.
     pub range: DateRange,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -150,7 +156,9 @@ pub struct DatedCode {
 pub struct Actor {
     /// Primary name first, then synonyms in file order. Never empty.
     pub names: Vec<ActorName>,
+    /// The code when no dated code applies (`None`: the null code).
     pub default_code: Option<String>,
+    /// Dated codes in file order; the first that applies wins.
     pub dated: Vec<DatedCode>,
     /// Provenance of the primary line.
     pub provenance: Provenance,
@@ -241,11 +249,15 @@ pub enum Plurals {
 pub struct Agent {
     /// The singular phrase. `Join::Gap` (a space) lets other words come between.
     pub phrase: Phrase,
+    /// Which plural forms the phrase has.
     pub plurals: Plurals,
     /// The code without `~`, e.g. `GOVFRM`, `NGO`.
     pub code: String,
+    /// Whether the code goes after (`~X`) or before (`X~`) the actor code.
     pub position: AgentPosition,
+    /// The line's free-text comment (after `#`), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -302,8 +314,11 @@ pub struct Synset {
     pub name: String,
     /// True when the label ended with `_`: no plurals are generated for any member.
     pub no_plurals: bool,
+    /// The `+` lines, in file order.
     pub members: Vec<SynsetMember>,
+    /// The line's free-text comment (after `#`), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -314,12 +329,16 @@ pub enum SynsetMember {
     /// a member unless `phrase.closed` (written with a trailing `_`) or the synset has
     /// `no_plurals`.
     Phrase {
+        /// The member's words.
         phrase: Phrase,
+        /// Where the line was read.
         provenance: Provenance,
     },
     /// `+&OTHER`: every member of another synset (defined earlier).
     Synset {
+        /// The other synset's name (without `&`).
         name: String,
+        /// Where the line was read.
         provenance: Provenance,
     },
 }
@@ -338,13 +357,16 @@ pub struct Verb {
     pub irregular: Option<Vec<VerbForm>>,
     /// The verb's own code `[...]`; `None` means the block's primary code.
     pub code: Option<EventCode>,
+    /// The line's free-text comment (after `#`), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
 /// One written form of a (possibly multi-word) verb.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct VerbForm {
+    /// The words, as written.
     pub words: Vec<String>,
     /// Index of the inflected word in `words`.
     pub head: usize,
@@ -355,7 +377,12 @@ pub struct VerbForm {
 pub enum Element {
     /// A literal word, matched case-insensitively. `closed` is true when written with a
     /// trailing `_` not followed by another element (TABARI: whole word, not a stem).
-    Word { text: String, closed: bool },
+    Word {
+        /// The word as written.
+        text: String,
+        /// Written with a trailing `_` (whole word, not a stem).
+        closed: bool,
+    },
     /// `&NAME`: any member of the synset.
     Synset(String),
     /// `$`: the source actor is here.
@@ -377,6 +404,7 @@ pub enum Element {
 /// An element of a pattern with how it is joined to what is written before it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Slot {
+    /// What is matched here.
     pub element: Element,
     /// `Join::Adjacent` when written glued with `_` to the previous element (for the first
     /// slot after the verb: glued to the verb, `*_UPON`); `Join::Gap` when separated by a
@@ -391,12 +419,17 @@ pub struct Slot {
 /// held the same way: the elements written before `*` and those after, in written order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
+    /// The elements written before the verb `*`, in order.
     pub before: Vec<Slot>,
     /// How the verb `*` is joined to the last element before it (`IN_*` → Adjacent).
     pub verb_join: Join,
+    /// The elements written after the verb `*`, in order.
     pub after: Vec<Slot>,
+    /// The event code the pattern gives.
     pub code: EventCode,
+    /// The line's free-text comment (after `#`), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -407,8 +440,11 @@ pub struct VerbBlock {
     pub name: String,
     /// The primary code, used by any verb without its own; `EventCode::Null` when absent.
     pub code: EventCode,
+    /// The block's verbs (the first is the primary verb).
     pub verbs: Vec<Verb>,
+    /// The block's patterns, in file order.
     pub patterns: Vec<Pattern>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -426,7 +462,9 @@ pub enum TransformActor {
 /// A verb slot in a transformation: a verb name (its code is what matches) or `Q` (any).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TransformVerb {
+    /// A verb (block) name, matched through its code.
     Name(String),
+    /// `Q`: any verb.
     Any,
 }
 
@@ -436,16 +474,25 @@ pub enum TransformVerb {
 /// `result_code` is a CAMEO code or `Q` (the inner verb's code).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Transformation {
+    /// The source of the governing verb.
     pub source: TransformActor,
+    /// The source of the inner (governed) event.
     pub inner_source: TransformActor,
+    /// The target of the inner event.
     pub inner_target: TransformActor,
+    /// The verb of the inner event.
     pub inner_verb: TransformVerb,
+    /// The governing verb.
     pub verb: TransformVerb,
+    /// The source of the resulting event.
     pub result_source: TransformActor,
+    /// The target of the resulting event.
     pub result_target: TransformActor,
     /// `None` stands for `Q`: keep the inner verb's code.
     pub result_code: Option<String>,
+    /// The line's free-text comment (after `#`), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -467,9 +514,13 @@ pub enum DiscardScope {
 /// a stem (`BASEBALL` matches `BASEBALLS`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Discard {
+    /// The phrase.
     pub phrase: Phrase,
+    /// Whether the sentence or the whole story is discarded.
     pub scope: DiscardScope,
+    /// The line's free-text comment (after `#`), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -492,13 +543,16 @@ pub enum Expansion {
 /// `pre+n:school`) match with either a space or a hyphen between them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IssuePart {
+    /// The part's text.
     pub text: String,
+    /// Which forms of it match.
     pub expansion: Expansion,
 }
 
 /// A blank-separated word of an issue phrase, made of one or more `+`-joined parts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IssueWord {
+    /// The `+`-joined parts.
     pub parts: Vec<IssuePart>,
 }
 
@@ -507,6 +561,7 @@ pub struct IssueWord {
 /// Matching is on whole words (PETRARCH pads the text and the phrase with spaces).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
+    /// The blank-separated words.
     pub words: Vec<IssueWord>,
     /// The issue code, e.g. `ID_ATROCITY`; `None` for ignore lines.
     pub code: Option<String>,
@@ -515,7 +570,9 @@ pub struct Issue {
     pub ignore: Option<u8>,
     /// Index into [`Entries::issue_categories`] of the enclosing `<ISSUE ...>` block.
     pub category: Option<usize>,
+    /// The line's free-text comment (after `#`), if any.
     pub comment: Option<String>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -526,6 +583,7 @@ pub struct IssueCategory {
     pub name: String,
     /// All attributes, e.g. `[("CATEGORY", "EDUCATION"), ("TYPE", "ALL")]`.
     pub attributes: Vec<(String, String)>,
+    /// Where the entry was read (file and line).
     pub provenance: Provenance,
 }
 
@@ -536,13 +594,21 @@ pub struct IssueCategory {
 /// Everything read from a set of dictionary files, in file order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entries {
+    /// Actors, in file order.
     pub actors: Vec<Actor>,
+    /// Agents, in file order.
     pub agents: Vec<Agent>,
+    /// Verb synsets, in file order.
     pub synsets: Vec<Synset>,
+    /// Verb blocks, in file order.
     pub verb_blocks: Vec<VerbBlock>,
+    /// Verb transformations, in file order.
     pub transformations: Vec<Transformation>,
+    /// Discard phrases, in file order.
     pub discards: Vec<Discard>,
+    /// `<ISSUE ...>` categories, in file order.
     pub issue_categories: Vec<IssueCategory>,
+    /// Issue lines, in file order.
     pub issues: Vec<Issue>,
 }
 

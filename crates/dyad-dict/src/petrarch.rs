@@ -14,10 +14,15 @@ use crate::Problem;
 /// The kind of a dictionary file, recognised from its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// Actor dictionaries.
     Actors,
+    /// Agent dictionaries.
     Agents,
+    /// Verb dictionaries (synsets, blocks, patterns, transformations).
     Verbs,
+    /// Discard lists.
     Discards,
+    /// Issue dictionaries.
     Issues,
 }
 
