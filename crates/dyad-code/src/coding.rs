@@ -302,7 +302,10 @@ fn verb_is(r: &Reading, lex: &Lexicon, vi: usize, name: &str, code: Option<&str>
         .code
         .clone()
         .unwrap_or_else(|| lex.blocks[verb.block].code.clone());
-    verb.name == name || lex.blocks[verb.block].name == name || code.is_some_and(|c| c == own)
+    // Null codes ("---") say nothing about what a verb means: they never match.
+    verb.name == name
+        || lex.blocks[verb.block].name == name
+        || code.is_some_and(|c| c == own && c != "---" && !c.is_empty())
 }
 
 /// PETRARCH2's verb-over-verb transformations ("A said A will attack B" -> A B 138): a
@@ -525,6 +528,15 @@ fn subject(r: &Reading, vi: usize) -> (Option<usize>, Option<usize>) {
 fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<usize> {
     if !seen.insert(start) {
         return None;
+    }
+    // A participle clause after a comma (", expanding its campaign") shares the subject of
+    // the sentence's first verb.
+    if start > 0 && r.tags[start - 1] == Tag::Comma && r.words[start].up.ends_with("ING") {
+        if let Some(first) = r.verbs.iter().find(|v| v.end < start) {
+            if first.start != start {
+                return subject_of(r, first.start, seen);
+            }
+        }
     }
     let mut j = start;
     let mut crossed_to = false;

@@ -715,7 +715,13 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
             }
             // ", and NP VERB" after a single phrase starts a new clause ("met Putin on
             // Thursday, and the secretary general said"), not a list.
-            if saw_conj && saw_comma && members.len() == 1 {
+            // So does "and NP VERB" after an object ("China remained mum and Russia's
+            // ambassador said").
+            let after_verb = {
+                let fs = r.nps[members[0]].start;
+                fs > 0 && r.tags[fs - 1] == Tag::Verb
+            };
+            if saw_conj && (saw_comma || after_verb) && members.len() == 1 {
                 let mut v = r.nps[next].end;
                 while v < n && matches!(r.tags[v], Tag::Adv | Tag::Aux | Tag::Be | Tag::Neg) {
                     v += 1;
