@@ -180,8 +180,9 @@ fn agent_line(body: &str) -> Result<String, String> {
     }
     let (phrase, plurals) = match rest.find('{') {
         Some(open) => {
-            let close = rest
+            let close = rest[open..]
                 .rfind('}')
+                .map(|c| c + open)
                 .ok_or_else(|| format!("unclosed `{{` in `{t}`"))?;
             let inner = &rest[open + 1..close];
             let forms = inner
@@ -241,8 +242,9 @@ fn verb_line(body: &str) -> Result<String, String> {
     };
     let (main, forms) = match rest.find('{') {
         Some(open) => {
-            let close = rest
+            let close = rest[open..]
                 .rfind('}')
+                .map(|c| c + open)
                 .ok_or_else(|| format!("unclosed `{{` in `{t}`"))?;
             let forms: Vec<String> = rest[open + 1..close]
                 .split('|')
