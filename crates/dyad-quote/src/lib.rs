@@ -27,7 +27,7 @@ mod text;
 
 use std::sync::OnceLock;
 
-use dyad_doc::{Document, Quote, Span};
+use dyad_doc::{Document, Mention, Quote, Span};
 
 use data::Lexicon;
 use people::{People, Resolved};
@@ -448,10 +448,17 @@ impl QuoteFinder {
     }
 
     /// Sets the speaker's code (and a fuller name) from the coder's mentions.
+    ///
+    /// The speaker is decided here; a mention only lends its code, and only when its name
+    /// (or its coreference chain's) carries the speaker's surname — so a wrong pronoun chain
+    /// in the coder cannot put another actor's code, or a phrase, on the quote.
     fn add_code(&self, doc: &Document, q: &mut Quote) {
-        if doc.mentions.is_empty() {
+        let Some(speaker) = q.speaker.clone() else {
             return;
-        }
+        };
+        let Some(surname) = speaker.split_whitespace().last().map(str::to_lowercase) else {
+            return;
+        };
         let chain_end = |mut i: usize| {
             // Follow the coreference chain to a named mention; bounded against cycles.
             for _ in 0..doc.mentions.len() {
@@ -462,32 +469,47 @@ impl QuoteFinder {
             }
             doc.mentions.get(i)
         };
-        let by_span = q.speaker_span.and_then(|s| {
+        let name_of = |m: &Mention| -> String {
+            m.name
+                .clone()
+                .or_else(|| doc.text.get(m.span.range()).map(str::to_string))
+                .unwrap_or_default()
+        };
+        let carries = |m: &Mention| {
+            name_of(m)
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == surname)
+        };
+        // The mention at the speaker's own words first, then the nearest one before the
+        // quote that names the speaker, then any.
+        let at_span = q.speaker_span.and_then(|s| {
             doc.mentions
                 .iter()
-                .position(|m| m.span.overlaps(s))
-                .and_then(chain_end)
+                .enumerate()
+                .filter(|(_, m)| m.span.overlaps(s))
+                .filter_map(|(i, _)| chain_end(i))
+                .find(|m| m.code.is_some() && carries(m))
         });
-        let by_name = || {
-            let name = q.speaker.as_deref()?;
-            doc.mentions.iter().find(|m| {
-                m.code.is_some()
-                    && m.name.as_deref().is_some_and(|n| {
-                        n.eq_ignore_ascii_case(name)
-                            || n.to_lowercase().ends_with(&name.to_lowercase())
-                    })
-            })
+        let named = || {
+            let matching = doc
+                .mentions
+                .iter()
+                .filter(|m| m.code.is_some() && carries(m));
+            matching
+                .clone()
+                .rfind(|m| m.span.start <= q.span.start)
+                .or_else(|| matching.clone().next())
         };
-        let Some(m) = by_span.filter(|m| m.code.is_some()).or_else(by_name) else {
+        let Some(m) = at_span.or_else(named) else {
             return;
         };
         q.speaker_code = m.code.clone();
+        // "Putin" alone in the text, "Vladimir Putin" in the dictionary: take the full name.
         if let Some(full) = &m.name {
-            let longer = q
-                .speaker
-                .as_ref()
-                .is_none_or(|s| full.split_whitespace().count() > s.split_whitespace().count());
-            if longer && full.chars().any(char::is_lowercase) {
+            let fuller = full.split_whitespace().count() > speaker.split_whitespace().count()
+                && full.to_lowercase().ends_with(&surname);
+            if fuller && full.chars().any(char::is_lowercase) {
                 q.speaker = Some(full.clone());
             }
         }

@@ -382,3 +382,45 @@ fn a_quote_alone_takes_the_person_of_the_sentence_just_before() {
     );
     assert_eq!(q[0].1, None, "the sentence before is about no person");
 }
+
+fn mention(d: &Document, text: &str, nth: usize, code: &str, antecedent: Option<u32>) -> Mention {
+    let start = d
+        .text
+        .match_indices(text)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("mention text");
+    Mention {
+        span: Span::new(start, start + text.len()),
+        sentence: 0,
+        kind: if antecedent.is_some() {
+            MentionKind::Pronoun
+        } else {
+            MentionKind::Actor
+        },
+        code: (!code.is_empty()).then(|| code.to_string()),
+        name: None,
+        rule: "test".into(),
+        antecedent,
+    }
+}
+
+#[test]
+fn a_wrong_coder_chain_does_not_change_the_speaker_or_lend_its_code() {
+    let mut d = doc("President Vladimir Putin met NATO officials on Friday.\n\
+         \"We agree,\" he said.\n\
+         \"Sanctions stay,\" it said.");
+    d.mentions = vec![
+        mention(&d, "Vladimir Putin", 0, "RUSGOV", None),
+        mention(&d, "NATO", 0, "IGOWSTNAT", None),
+        // The coder wrongly chains "he" to NATO, and "it" to NATO.
+        mention(&d, "he", 0, "", Some(1)),
+        mention(&d, "it", 0, "", Some(1)),
+    ];
+    find_quotes(&mut d);
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.quotes[0].speaker.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(d.quotes[0].speaker_code.as_deref(), Some("RUSGOV"));
+    assert_eq!(d.quotes[1].speaker, None);
+    assert_eq!(d.quotes[1].speaker_code, None);
+}
