@@ -368,13 +368,19 @@ impl Coder {
     fn resolve_descriptions(&self, r: &mut Reading, doc: &Document) {
         for gi in 0..r.groups.len() {
             let g = &r.groups[gi];
-            if !g.members.is_empty() || g.end <= g.start + 1 || r.words[g.start].up != "THE" {
+            let first = r.words[g.start].up.trim_end_matches('.');
+            // "the secretary general", or a title and surname ("Mr. Robertson").
+            let title = self.grammar.is(first, grammar::Class::Title);
+            if !g.members.is_empty() || g.end <= g.start + 1 || first != "THE" && !title {
                 continue;
             }
             let words: Vec<&str> = r.words[g.start + 1..g.end]
                 .iter()
                 .map(|w| w.up.as_str())
                 .collect();
+            if title && !r.words[g.start + 1..g.end].iter().all(|w| w.cap) {
+                continue;
+            }
             if words.iter().all(|w| self.grammar.is_function_word(w)) {
                 continue;
             }

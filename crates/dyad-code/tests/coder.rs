@@ -248,3 +248,12 @@ fn definite_descriptions_and_agents_refer_back() {
         "The Russian Security Council"
     );
 }
+
+#[test]
+fn title_and_surname_refer_to_the_full_name() {
+    let doc = code_sentences(&[
+        "NATO envoy Anders Robertson arrived.",
+        "Russia criticized Mr. Robertson.",
+    ]);
+    assert_eq!(triples(&doc), vec![t("RUS", "IGOWSTNAT", "111")]);
+}
