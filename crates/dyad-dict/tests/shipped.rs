@@ -76,6 +76,9 @@ fn dated_roles() {
         ("Donald Trump", (2022, 6, 1), "USAELI"),
         ("Donald Trump", (2025, 6, 1), "USAGOV"),
         ("Volodymyr Zelensky", (2023, 6, 1), "UKRGOV"),
+        ("World Trade Organization", (2005, 1, 1), "IGOBUSWTO"),
+        ("OSCE", (2005, 1, 1), "IGOEURSCE"),
+        ("African Union", (2005, 1, 1), "IGOAFRAFU"),
     ];
     let mut wrong = Vec::new();
     for (name, date, want) in cases {
