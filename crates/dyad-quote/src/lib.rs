@@ -469,17 +469,15 @@ impl QuoteFinder {
             }
             doc.mentions.get(i)
         };
-        let name_of = |m: &Mention| -> String {
-            m.name
-                .clone()
-                .or_else(|| doc.text.get(m.span.range()).map(str::to_string))
-                .unwrap_or_default()
-        };
+        // The mention's dictionary name or its words in the text ("NATO Secretary-General
+        // George Robertson" may be named "NATO" by the dictionary).
         let carries = |m: &Mention| {
-            name_of(m)
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|w| w == surname)
+            let text = doc.text.get(m.span.range()).unwrap_or("");
+            [m.name.as_deref().unwrap_or(""), text].iter().any(|n| {
+                n.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| w == surname)
+            })
         };
         // The mention at the speaker's own words first, then the nearest one before the
         // quote that names the speaker, then any.
