@@ -7,12 +7,22 @@ use crate::petrarch::Kind;
 use crate::{export, own, read_lossy, recognise, DictError, Dictionary, Entries, Format};
 
 /// `dyad dict check FILE...`: every problem as `file:line: message`, then the count of
-/// entries read per kind and file, then the total of problems.
+/// entries read per kind and file, then the total of problems (files that are not
+/// dictionaries or cannot be read count as one problem each).
 pub fn check(files: &[PathBuf]) -> Result<String, DictError> {
     let mut out = String::new();
     let mut total = 0;
     for path in files {
-        let dict = Dictionary::load(std::slice::from_ref(path))?;
+        // A file that is not a dictionary (or cannot be read) is reported and skipped, so
+        // that `dyad dict check dictionaries/*` checks all the others.
+        let dict = match Dictionary::load(std::slice::from_ref(path)) {
+            Ok(dict) => dict,
+            Err(e) => {
+                let _ = writeln!(out, "{e}");
+                total += 1;
+                continue;
+            }
+        };
         for p in &dict.problems {
             let _ = writeln!(out, "{p}");
         }
