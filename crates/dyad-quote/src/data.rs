@@ -19,6 +19,14 @@ pub struct Lexicon {
     pub particles: HashSet<String>,
     pub nonperson: HashSet<String>,
     pub function: HashSet<String>,
+    /// Pronouns that stand for a person named earlier ("he", "she").
+    pub person_pronouns: HashSet<String>,
+    /// Pronouns that name no person ("it", "they"): the speaker is left unnamed.
+    pub other_pronouns: HashSet<String>,
+    /// Words that may stand between a subject and its verb ("also", "later").
+    pub adverbs: HashSet<String>,
+    /// Auxiliaries before a reporting verb ("has written").
+    pub auxiliaries: HashSet<String>,
 }
 
 impl Lexicon {
@@ -58,6 +66,10 @@ impl Lexicon {
                 "particle" => &mut lex.particles,
                 "nonperson" => &mut lex.nonperson,
                 "function" => &mut lex.function,
+                "person-pronoun" => &mut lex.person_pronouns,
+                "other-pronoun" => &mut lex.other_pronouns,
+                "adverb" => &mut lex.adverbs,
+                "auxiliary" => &mut lex.auxiliaries,
                 other => {
                     return Err(QuoteError::Format {
                         file: "quote-names.txt".into(),

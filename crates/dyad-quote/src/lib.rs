@@ -316,7 +316,7 @@ impl QuoteFinder {
                 .take(16)
                 .position(|t| t.is_punct(','))?;
         // An auxiliary may come first: "…, has written".
-        let aux = |t: &&&Tok| matches!(lower(t).as_str(), "has" | "had" | "have");
+        let aux = |t: &&&Tok| self.lex.auxiliaries.contains(&lower(t));
         let verb = words[close + 1..]
             .iter()
             .find(|t| !aux(t))
@@ -359,7 +359,9 @@ impl QuoteFinder {
             let from = before[..v]
                 .iter()
                 .rposition(|t| {
-                    !t.is_word() || self.lex.function.contains(&lower(t)) && !is_pronoun(&lower(t))
+                    !t.is_word()
+                        || self.lex.function.contains(&lower(t))
+                            && !self.lex.person_pronouns.contains(&lower(t))
                 })
                 .map_or(0, |j| j + 1);
             if let Some(who) = people.parse_subject(doc, &before[from..v], last_subject) {
@@ -537,10 +539,6 @@ fn until_comma(toks: &[&Tok]) -> Vec<Tok> {
         .take_while(|t| !matches!(t.kind, Kind::Punct(',' | '.' | ';' | ':' | '!' | '?' | '"')))
         .map(|t| **t)
         .collect()
-}
-
-fn is_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she")
 }
 
 #[cfg(test)]

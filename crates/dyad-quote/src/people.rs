@@ -408,7 +408,7 @@ impl<'a> People<'a> {
                 break;
             }
             let lw = doc.slice(t.span).to_lowercase();
-            if t.is_word() && (lw == "he" || lw == "she") {
+            if t.is_word() && self.lex.person_pronouns.contains(&lw) {
                 if let Some(r) = self.pronoun(t.span, last) {
                     best = Some((i, r));
                 }
@@ -546,13 +546,12 @@ impl<'a> People<'a> {
             let lw = w.to_lowercase();
             let adverb = toks[end - 1].is_word()
                 && !starts_upper(w)
-                && !matches!(lw.as_str(), "he" | "she" | "it" | "they" | "we" | "i")
+                && !self.lex.person_pronouns.contains(&lw)
+                && !self.lex.other_pronouns.contains(&lw)
                 && !self.lex.is_title_word(w)
                 && (lw.ends_with("ly")
-                    || matches!(
-                        lw.as_str(),
-                        "also" | "later" | "then" | "had" | "has" | "again" | "further" | "once"
-                    ));
+                    || self.lex.adverbs.contains(&lw)
+                    || self.lex.auxiliaries.contains(&lw));
             if !adverb {
                 break;
             }
@@ -563,10 +562,10 @@ impl<'a> People<'a> {
         let last_tok = toks.last()?;
         let w = doc.slice(last_tok.span);
         let lw = w.to_lowercase();
-        if last_tok.is_word() && (lw == "he" || lw == "she") {
+        if last_tok.is_word() && self.lex.person_pronouns.contains(&lw) {
             return self.pronoun(last_tok.span, last);
         }
-        if last_tok.is_word() && matches!(lw.as_str(), "it" | "they" | "we" | "i" | "you") {
+        if last_tok.is_word() && self.lex.other_pronouns.contains(&lw) {
             return Some(Resolved {
                 name: None,
                 span: last_tok.span,
