@@ -25,6 +25,32 @@ impl Default for Options {
     }
 }
 
+/// Codes for an intention combined with the event it announces, by the announced event's
+/// root (`dictionaries/code-intent.txt`).
+#[derive(Clone, Debug, Default)]
+pub struct Intents {
+    by_root: std::collections::HashMap<String, String>,
+}
+
+impl Intents {
+    /// Reads `root code` lines; `#` starts a comment.
+    pub fn parse(text: &str) -> Intents {
+        let mut by_root = std::collections::HashMap::new();
+        for line in text.lines() {
+            let f: Vec<&str> = line
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            if let [root, code] = f[..] {
+                by_root.insert(root.to_string(), code.to_string());
+            }
+        }
+        Intents { by_root }
+    }
+}
+
 /// One event found in a sentence, before it is placed in the document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawEvent {
@@ -86,7 +112,13 @@ struct Match {
 }
 
 /// Codes one sentence reading.
-pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) -> SentenceCoding {
+pub fn code_sentence(
+    r: &Reading,
+    lex: &Lexicon,
+    intents: &Intents,
+    opts: &Options,
+    trace: bool,
+) -> SentenceCoding {
     let mut out = SentenceCoding::default();
     struct Choice {
         vi: usize,
@@ -273,6 +305,8 @@ pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) ->
             }
         }
     }
+    // Intentions first ("wants to attack" -> 138), then reports ("said it would attack").
+    combine_intents(r, intents, &mut out.events);
     if !lex.transformations.is_empty() {
         transform(r, lex, &mut out.events);
     }
@@ -280,6 +314,73 @@ pub fn code_sentence(r: &Reading, lex: &Lexicon, opts: &Options, trace: bool) ->
         out.events.retain(|e| e.target.is_some());
     }
     out
+}
+
+/// "pledged to expel", "seeks to mend ties": an intention verb (code root 03) and the event
+/// its infinitive announces become one event coded as the intention (PETRARCH2's verb code
+/// combination), with the announced event's source and target.
+fn combine_intents(r: &Reading, intents: &Intents, events: &mut Vec<RawEvent>) {
+    if intents.by_root.is_empty() {
+        return;
+    }
+    for u in 0..r.verbs.len() {
+        let is_intent = events
+            .iter()
+            .any(|e| e.verb == u && e.code.starts_with("03"));
+        if !is_intent {
+            continue;
+        }
+        // The next verb, when it is this verb's infinitive complement.
+        let Some(l) = (u + 1 < r.verbs.len()).then_some(u + 1) else {
+            continue;
+        };
+        let mut k = r.verbs[l].start;
+        while k > r.verbs[u].end && r.tags[k - 1] == Tag::Adv {
+            k -= 1;
+        }
+        let infinitive = k > 0 && r.tags[k - 1] == Tag::To;
+        let between_clear = (r.verbs[u].end..k.saturating_sub(1))
+            .all(|x| !matches!(r.tags[x], Tag::Subord | Tag::Rel | Tag::Comp | Tag::Comma));
+        if !infinitive || !between_clear {
+            continue;
+        }
+        let lower: Vec<RawEvent> = events.iter().filter(|e| e.verb == l).cloned().collect();
+        if lower.is_empty() {
+            continue;
+        }
+        let Some(upper) = events.iter().find(|e| e.verb == u) else {
+            continue;
+        };
+        let (upper_rule, upper_source) = (upper.rule.clone(), upper.source.clone());
+        // Only what the intending actor announces it will do: a reverse event ("host" for
+        // "attend") has not been announced by anyone.
+        let combined: Vec<RawEvent> = lower
+            .iter()
+            .filter(|e| e.source == upper_source)
+            .map(|e| {
+                let root = e.code.get(..2).unwrap_or("");
+                let code = intents
+                    .by_root
+                    .get(root)
+                    .cloned()
+                    .unwrap_or_else(|| e.code.clone());
+                RawEvent {
+                    code,
+                    rule: format!("{} + intent: {}", e.rule, upper_rule),
+                    ..e.clone()
+                }
+            })
+            .collect();
+        events.retain(|e| e.verb != u && e.verb != l);
+        for c in combined {
+            if !events
+                .iter()
+                .any(|e| e.source == c.source && e.target == c.target && e.code == c.code)
+            {
+                events.push(c);
+            }
+        }
+    }
 }
 
 /// The default code of the verb called `name` (its own code or its block's).

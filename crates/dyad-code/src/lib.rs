@@ -42,6 +42,9 @@ use reading::{Reading, Tag};
 /// The shipped CAMEO root table (QuadClass, Goldstein, PLOVER by root).
 const ROOTS: &str = include_str!("../../../dictionaries/code-roots.txt");
 
+/// The shipped codes for intentions combined with the events they announce.
+const INTENTS: &str = include_str!("../../../dictionaries/code-intent.txt");
+
 /// Why a coder could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum CodeError {
@@ -136,6 +139,7 @@ pub struct Coder {
     dict: Arc<Dictionary>,
     lex: Arc<Lexicon>,
     phrases: Arc<Phrases>,
+    intents: Arc<coding::Intents>,
     grammar: Arc<Grammar>,
     roots: Arc<Roots>,
     options: Options,
@@ -154,6 +158,7 @@ impl Coder {
         Coder {
             dict,
             phrases: Arc::new(Phrases::new(&lex)),
+            intents: Arc::new(coding::Intents::parse(INTENTS)),
             lex: Arc::new(lex),
             grammar: Arc::new(Grammar::shipped()),
             roots: Arc::new(Roots::parse(ROOTS)),
@@ -257,7 +262,7 @@ impl Coder {
             let mut r =
                 reading::read_with_tags(words, &self.lex, &self.grammar, date, tags.as_deref());
             self.resolve(&mut r, doc);
-            let coding = coding::code_sentence(&r, &self.lex, &self.options, trace);
+            let coding = coding::code_sentence(&r, &self.lex, &self.intents, &self.options, trace);
             let ids = self.push_mentions(&r, si, doc);
             let issues = self.issues(&r);
             for e in &coding.events {

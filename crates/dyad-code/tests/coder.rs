@@ -257,3 +257,33 @@ fn title_and_surname_refer_to_the_full_name() {
     ]);
     assert_eq!(triples(&doc), vec![t("RUS", "IGOWSTNAT", "111")]);
 }
+
+#[test]
+fn intentions_combine_with_the_event_they_announce() {
+    let mut lex = Lexicon::default();
+    lex.add(Kind::Actors, "t.actors.txt", ACTORS);
+    lex.add(
+        Kind::Verbs,
+        "t.verbs.txt",
+        "--- PLEDGE [030] ---\nPLEDGE\n\n--- ATTACK [190] ---\nATTACK\n\n--- VISIT [042:043] ---\nVISIT\n",
+    );
+    let c = Coder::with_lexicon(Arc::new(dyad_dict::Dictionary::default()), lex);
+    let mut doc = Document {
+        text: "Russia pledged to attack Ukraine.".into(),
+        ..Document::default()
+    };
+    c.code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("RUS", "UKR", "138")]);
+    assert!(
+        doc.events[0].rule.contains("intent"),
+        "{}",
+        doc.events[0].rule
+    );
+    let mut visit = Document {
+        text: "Russia pledged to visit Ukraine.".into(),
+        ..Document::default()
+    };
+    c.code(&mut visit);
+    // The announced visit is an intention to meet; Ukraine hosts nothing yet.
+    assert_eq!(triples(&visit), vec![t("RUS", "UKR", "036")]);
+}
