@@ -794,7 +794,21 @@ fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
     let mut m = Match::default();
     // After the verb.
     let post_start = vh.end;
-    let limit = r.words.len();
+    // The words after the verb belong to its clause up to the next verb the pattern does not
+    // name itself ("said such a step enjoyed support": SUPPORT is not what was said).
+    let literal = |w: &str| {
+        pat.post.iter().any(|e| match &e.elem {
+            Elem::Words(alts) => alts.iter().any(|a| a.iter().any(|(x, _)| x == w)),
+            _ => false,
+        })
+    };
+    let limit = r
+        .verbs
+        .iter()
+        .filter(|v| v.start >= vh.end)
+        .find(|v| !(v.start..v.end).any(|k| literal(&r.words[k].up)))
+        .map(|v| v.start)
+        .unwrap_or(r.words.len());
     if !match_post(r, &pat.post, 0, post_start, pat.verb_joined, limit, &mut m) {
         return None;
     }
