@@ -338,18 +338,27 @@ impl Coder {
                     }
                 }
                 if found.is_none() {
-                    found = doc
+                    let fitting = |x: &Mention| {
+                        matches!(x.kind, MentionKind::Actor | MentionKind::Agent)
+                            && x.code
+                                .as_deref()
+                                .is_some_and(|c| !c.starts_with("---") && fits(c))
+                    };
+                    // The latest earlier sentence with a fitting mention; within it, the
+                    // first one, where the subject usually stands ("Putin says ... He spoke").
+                    let latest = doc
                         .mentions
                         .iter()
-                        .enumerate()
                         .rev()
-                        .find(|(_, x)| {
-                            matches!(x.kind, MentionKind::Actor | MentionKind::Agent)
-                                && x.code
-                                    .as_deref()
-                                    .is_some_and(|c| !c.starts_with("---") && fits(c))
-                        })
-                        .and_then(|(i, x)| x.code.clone().map(|c| (c, Some(i as u32))));
+                        .find(|x| fitting(x))
+                        .map(|x| x.sentence);
+                    found = latest.and_then(|sent| {
+                        doc.mentions
+                            .iter()
+                            .enumerate()
+                            .find(|(_, x)| x.sentence == sent && fitting(x))
+                            .and_then(|(i, x)| x.code.clone().map(|c| (c, Some(i as u32))))
+                    });
                 }
                 let m = &mut r.groups[gi].members[mi];
                 match found {
