@@ -643,7 +643,12 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
     let mut crossed_to = false;
     while j > 0 {
         j -= 1;
-        match r.tags[j] {
+        // A parenthesis inside a name ("the European Union (EU)") is part of its phrase.
+        let tag = match r.tags[j] {
+            Tag::Punct if r.group_of[j].is_some() => Tag::Noun,
+            t => t,
+        };
+        match tag {
             Tag::Adv | Tag::Neg | Tag::Aux | Tag::Be => continue,
             Tag::To => {
                 crossed_to = true;
