@@ -310,10 +310,18 @@ pub fn read_with_tags(
             // A one-word actor name written in lower case in mixed-case text is a common
             // noun ("scaling a pole", "us"), not the actor ("Pole", "US").
             let mixed_case = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
-            let skip = len == 1
-                && matches!(entry, Entry::Actor(_))
-                && !words[i].cap
-                && (mixed_case || grammar.is_function_word(ups[i]));
+            let lower_case_name = !words[i].cap && (mixed_case || grammar.is_function_word(ups[i]));
+            // A one-word name inside a longer capitalised name is part of that name ("South
+            // China Sea", "Gaza City Council"), not the actor.
+            let capitalised = |k: usize| {
+                words[k].cap
+                    && !grammar.is_function_word(ups[k])
+                    && lex.phrases.longest(&ups, k).is_none()
+            };
+            let embedded =
+                mixed_case && i > 0 && i + 1 < n && capitalised(i - 1) && capitalised(i + 1);
+            let skip =
+                len == 1 && matches!(entry, Entry::Actor(_)) && (lower_case_name || embedded);
             if !skip {
                 hits.push(Hit {
                     start: i,
