@@ -287,3 +287,44 @@ fn intentions_combine_with_the_event_they_announce() {
     // The announced visit is an intention to meet; Ukraine hosts nothing yet.
     assert_eq!(triples(&visit), vec![t("RUS", "UKR", "036")]);
 }
+
+#[test]
+fn explain_reports_words_groups_patterns_and_events() {
+    let ex = dyad_code::explain::explain(&coder(), "Russia will attack its ties with NATO.", None);
+    assert!(ex
+        .words
+        .iter()
+        .any(|w| w.text == "attack" && w.tag == "VERB"));
+    assert!(ex
+        .groups
+        .iter()
+        .any(|g| g.members.iter().any(|m| m.0 == "IGOWSTNAT")));
+    let verb = ex
+        .verbs
+        .iter()
+        .find(|v| v.text == "attack")
+        .expect("attack is a verb");
+    assert_eq!(verb.source.as_deref(), Some("Russia"));
+    let chosen: Vec<_> = verb.patterns.iter().filter(|p| p.3).collect();
+    assert_eq!(chosen.len(), 1);
+    assert!(chosen[0].0.contains("&TIES"), "{:?}", chosen[0]);
+    assert!(chosen[0].1.starts_with("t.verbs.txt:"));
+    assert_eq!(ex.events.len(), 1);
+    assert_eq!(ex.events[0].code, "172");
+}
+
+#[test]
+fn validation_honours_require_dyad_from_config() {
+    let xml = r#"<Validation><Sentences>
+<Sentence date="20040101" id="A" category="X" sentence="true">
+<EventCoding noevents="True"></EventCoding><Text>Russia criticized the plan.</Text></Sentence>
+<Config option="require_dyad" value="false"></Config>
+<Sentence date="20040101" id="B" category="X" sentence="true">
+<EventCoding sourcecode="RUS" targetcode="---" eventcode="111"></EventCoding>
+<Text>Russia criticized the plan.</Text></Sentence>
+</Sentences></Validation>"#;
+    let suite = dyad_code::validate::parse(xml);
+    let report = dyad_code::validate::run(&suite, &coder(), false);
+    assert_eq!(report.counted, 2);
+    assert_eq!(report.passed, 2, "{:?}", report.results);
+}
