@@ -132,13 +132,16 @@ pub fn code_sentence(
         let verb = &lex.verbs[verb_idx];
         let block = &lex.blocks[verb.block];
         let negated = negation_before(r, vh.start);
-        let mut best: Option<(Match, &Pattern)> = None;
+        let mut best: Option<(Match, &Pattern, &str)> = None;
         // A form listed in several blocks tries the patterns of all of them.
         let blocks: Vec<usize> = std::iter::once(verb.block)
             .chain(vh.others.iter().map(|&o| lex.verbs[o].block))
             .collect();
-        let patterns = blocks.iter().flat_map(|&b| lex.blocks[b].patterns.iter());
-        for pat in patterns {
+        let patterns = blocks.iter().flat_map(|&b| {
+            let name = lex.blocks[b].name.as_str();
+            lex.blocks[b].patterns.iter().map(move |p| (p, name))
+        });
+        for (pat, block_name) in patterns {
             let m = match_pattern(r, vh, pat);
             if trace {
                 out.attempts.push(Attempt {
@@ -154,14 +157,14 @@ pub fn code_sentence(
                 });
             }
             if let Some(m) = m {
-                if best.as_ref().is_none_or(|(b, _)| m.score > b.score) {
-                    best = Some((m, pat));
+                if best.as_ref().is_none_or(|(b, _, _)| m.score > b.score) {
+                    best = Some((m, pat, block_name));
                 }
             }
         }
         let (m, code, rule) = match best {
-            Some((m, pat)) => {
-                let rule = format!("{} {} ({})", block.name, pat.text, pat.source);
+            Some((m, pat, block_name)) => {
+                let rule = format!("{} {} ({})", block_name, pat.text, pat.source);
                 if trace {
                     if let Some(a) = out
                         .attempts
@@ -219,7 +222,7 @@ pub fn code_sentence(
         if consumed.contains(&vh.head) {
             continue;
         }
-        let (subj, passive_agent) = subject(r, c.vi);
+        let subj = subject_of(r, r.verbs[c.vi].start, &mut HashSet::new());
         let mut source = c.m.source;
         let mut target = c.m.target;
         let mut note = String::new();
@@ -227,7 +230,7 @@ pub fn code_sentence(
         if source.is_none() && target.is_none() && passive {
             // The subject of a passive verb is its target; the `by` phrase is its source.
             target = subj;
-            source = passive_agent.or_else(|| by_agent(r, vh));
+            source = by_agent(r, vh);
             note.push_str("passive; ");
         } else {
             if source.is_none() {
@@ -619,13 +622,8 @@ pub fn clause_end(r: &Reading, from: usize) -> usize {
     n
 }
 
-/// The subject group of verb `vi` (and, for a passive participle opening the sentence, none),
-/// with the `by` agent when a passive subject was found through a participle chain.
-fn subject(r: &Reading, vi: usize) -> (Option<usize>, Option<usize>) {
-    let mut seen = HashSet::new();
-    (subject_of(r, r.verbs[vi].start, &mut seen), None)
-}
-
+/// The subject group of the verb starting at `start`: the noun phrase to its left in its
+/// clause, shared along verb chains, coordinations and infinitives.
 fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<usize> {
     if !seen.insert(start) {
         return None;
@@ -817,7 +815,7 @@ fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
     if !match_post(r, &pat.post, 0, post_start, pat.verb_joined, limit, &mut m) {
         return None;
     }
-    if !match_pre(r, &pat.pre, pat.pre.len(), vh.start, true, &mut m) {
+    if !match_pre(r, &pat.pre, pat.pre.len(), vh.start, &mut m) {
         return None;
     }
     // A pattern ending in a preposition ("* (WITH)", "* MEMOS FROM") names the phrase
@@ -838,7 +836,7 @@ fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
 /// Words of one alternative matched at `at`: its end, or `None`.
 fn phrase_at(r: &Reading, alt: &[(String, bool)], at: usize, limit: usize) -> Option<usize> {
     let mut p = at;
-    for (i, (w, joined)) in alt.iter().enumerate() {
+    for (i, (w, _)) in alt.iter().enumerate() {
         if i > 0 {
             let prev_joined = alt[i - 1].1;
             if !prev_joined {
@@ -858,7 +856,6 @@ fn phrase_at(r: &Reading, alt: &[(String, bool)], at: usize, limit: usize) -> Op
             return None;
         }
         p += 1;
-        let _ = joined;
     }
     Some(p)
 }
@@ -937,21 +934,13 @@ fn match_post(
 
 /// Matches pre-verb elements right to left; `i` is one past the element to match next and
 /// `p` one past the last word it may use.
-fn match_pre(
-    r: &Reading,
-    elems: &[PatElem],
-    i: usize,
-    p: usize,
-    first: bool,
-    m: &mut Match,
-) -> bool {
+fn match_pre(r: &Reading, elems: &[PatElem], i: usize, p: usize, m: &mut Match) -> bool {
     if i == 0 {
         return true;
     }
     let e = &elems[i - 1];
     // The element must end right before `p` when it is joined to what follows it.
     let adjacent = e.joined;
-    let _ = first;
     let mut end = p;
     loop {
         if end == 0 {
@@ -1009,7 +998,7 @@ fn match_pre(
             }),
         };
         if let Some(s) = found {
-            if match_pre(r, elems, i - 1, s, false, m) {
+            if match_pre(r, elems, i - 1, s, m) {
                 return true;
             }
         }
