@@ -961,9 +961,8 @@ fn match_pre(r: &Reading, elems: &[PatElem], i: usize, p: usize, m: &mut Match) 
                 if ok {
                     m.score += 2 * len;
                     m.consumed.extend(s..end);
-                    if alt.iter().any(|(w, _)| {
-                        matches!(w.as_str(), "NOT" | "N'T" | "NEVER" | "NO" | "NEITHER")
-                    }) {
+                    // A negation the pattern names itself ("NOT *", "&NEGATVAUXVRB *").
+                    if (s..end).any(|k| r.tags[k] == Tag::Neg) {
                         m.negation_used = true;
                     }
                     Some(s)
