@@ -64,6 +64,9 @@ pub fn resolve_times(doc: &mut Document) {
     TimeResolver::shipped().resolve_times(doc);
 }
 
+/// How many tokens either side of a time phrase [`TimeResolver`] searches for a tense cue.
+const TENSE_WINDOW: usize = 15;
+
 /// Sets every event's `date` and `date_precision`, with the shipped lexicon.
 pub fn date_events(doc: &mut Document) {
     TimeResolver::shipped().date_events(doc);
@@ -188,29 +191,45 @@ impl TimeResolver {
     /// time expression stands in for the clause's.
     pub fn date_events(&self, doc: &mut Document) {
         let pub_date = doc.meta.pub_date;
+        // `doc.times` is in sentence order; if another stage broke that, sort a copy.
+        let mut times: Vec<&TimeExpr> = doc.times.iter().collect();
+        if !times.windows(2).all(|w| w[0].sentence <= w[1].sentence) {
+            times.sort_by_key(|t| t.sentence);
+        }
+        // The clause analysis of the last sentence looked at: events come in sentence order,
+        // so each sentence is analysed once.
+        let mut cached: Option<(u32, View)> = None;
         let mut dates = Vec::with_capacity(doc.events.len());
         for e in &doc.events {
-            let s = e.sentence as usize;
-            let in_sentence: Vec<&TimeExpr> = doc
-                .times
-                .iter()
-                .filter(|t| t.sentence == e.sentence)
-                .collect();
-            let chosen = match (e.verb, self.view(doc, s)) {
-                (Some(verb), Some(v)) if !in_sentence.is_empty() => {
-                    let clause_of = |at: u32| {
-                        let k = v.toks.partition_point(|t| t.span.end <= at);
-                        v.clauses.get(k).copied()
-                    };
-                    let verb_clause = clause_of(verb.start);
-                    in_sentence
-                        .iter()
-                        .filter(|t| verb_clause.is_some() && clause_of(t.span.start) == verb_clause)
-                        .min_by_key(|t| span_distance(t.span, verb))
-                        .copied()
+            let from = times.partition_point(|t| t.sentence < e.sentence);
+            let to = times.partition_point(|t| t.sentence <= e.sentence);
+            let in_sentence = &times[from..to];
+            let chosen = match e.verb {
+                None => in_sentence.first().copied(),
+                Some(_) if in_sentence.is_empty() => None,
+                Some(verb) => {
+                    if cached.as_ref().is_none_or(|(s, _)| *s != e.sentence) {
+                        cached = self.view(doc, e.sentence as usize).map(|v| (e.sentence, v));
+                    }
+                    cached.as_ref().and_then(|(_, v)| {
+                        let clause_of = |at: u32| {
+                            let k = v.toks.partition_point(|t| t.span.end <= at);
+                            v.clauses.get(k).copied()
+                        };
+                        let verb_clause = clause_of(verb.start)?;
+                        // Times are in text order: the nearest in the verb's clause is the
+                        // first one found walking outwards from the verb on either side.
+                        let split = in_sentence.partition_point(|t| t.span.start < verb.start);
+                        let same = |t: &&&TimeExpr| clause_of(t.span.start) == Some(verb_clause);
+                        let before = in_sentence[..split].iter().rev().find(same);
+                        let after = in_sentence[split..].iter().find(same);
+                        [before, after]
+                            .into_iter()
+                            .flatten()
+                            .min_by_key(|t| span_distance(t.span, verb))
+                            .copied()
+                    })
                 }
-                (None, _) => in_sentence.first().copied(),
-                _ => None,
             };
             dates.push(match chosen {
                 Some(t) => (Some(t.date), Some(t.precision)),
@@ -671,7 +690,8 @@ impl TimeResolver {
             return false;
         };
         let same = |k: usize| v.clauses.get(k) == Some(&clause);
-        for d in 1..v.len() {
+        // The verb group governing a time phrase is close to it; a cap keeps long clauses linear.
+        for d in 1..=TENSE_WINDOW.min(v.len()) {
             let back = start.checked_sub(d).filter(|&k| same(k));
             let fwd = Some(end - 1 + d).filter(|&k| k < v.len() && same(k));
             if back.is_none() && fwd.is_none() {

@@ -212,3 +212,37 @@ fn out_of_range_events_do_not_panic() {
     assert_eq!(d.events[0].date, Some("2001-10-05".parse().expect("date")));
     assert_eq!(d.events[0].date_precision, Some(Day));
 }
+
+/// A 50,000-word sentence full of dates and events is dated in linear time.
+#[test]
+fn long_sentence_is_linear() {
+    let text = "the army attacked on Monday and ".repeat(8_000) + "stopped.";
+    let mut d = doc(&text, Some("2001-10-05"));
+    assert_eq!(d.sentences.len(), 1);
+    assert_eq!(d.times.len(), 8_000);
+    let verbs: Vec<Span> = d
+        .tokens
+        .iter()
+        .filter(|t| d.slice(t.span) == "attacked")
+        .map(|t| t.span)
+        .collect();
+    let template = event(&d, Some("attacked"));
+    d.events = verbs
+        .iter()
+        .map(|&v| Event {
+            verb: Some(v),
+            ..template.clone()
+        })
+        .collect();
+    let t = std::time::Instant::now();
+    date_events(&mut d);
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t.elapsed()
+    );
+    assert!(d
+        .events
+        .iter()
+        .all(|e| e.date == Some("2001-10-01".parse().expect("date"))));
+}
