@@ -11,11 +11,17 @@ pub const SHIPPED_TIME_WORDS: &str = include_str!("../../../dictionaries/time-wo
 /// A calendar unit named in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
+    /// "day", "days".
     Day,
+    /// "week", "weeks": dated by its Monday.
     Week,
+    /// "weekend": dated by its Saturday.
     Weekend,
+    /// "month", "months".
     Month,
+    /// "year", "years".
     Year,
+    /// "decade", "decades": counted in years.
     Decade,
 }
 
