@@ -195,11 +195,63 @@ impl Rows {
     }
 }
 
-/// The name of the actor mention at `index`: its full name, else its words in the text.
+/// The name of the actor mention at `index`: its full name, else (for a pronoun or short
+/// form) the name along its coreference chain, else its own words in the text.
 fn mention_name(doc: &Document, index: Option<u32>) -> Option<String> {
-    let m = doc.mentions.get(index? as usize)?;
-    match &m.name {
-        Some(n) => Some(n.clone()),
-        None => doc.text.get(m.span.range()).map(str::to_string),
+    let first = doc.mentions.get(index? as usize)?;
+    let mut m = first;
+    // The chain is bounded so that a malformed (cyclic) chain cannot loop forever.
+    for _ in 0..doc.mentions.len().min(64) {
+        if let Some(n) = &m.name {
+            return Some(n.clone());
+        }
+        match m.antecedent.and_then(|a| doc.mentions.get(a as usize)) {
+            Some(next) => m = next,
+            None => break,
+        }
+    }
+    doc.text.get(first.span.range()).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_doc::{Mention, MentionKind, Span};
+
+    fn mention(span: Span, name: Option<&str>, antecedent: Option<u32>) -> Mention {
+        Mention {
+            span,
+            sentence: 0,
+            kind: if name.is_some() {
+                MentionKind::Actor
+            } else {
+                MentionKind::Pronoun
+            },
+            code: None,
+            name: name.map(str::to_string),
+            rule: "test".into(),
+            antecedent,
+        }
+    }
+
+    #[test]
+    fn mention_names_follow_the_coreference_chain() {
+        let mut doc = Document {
+            text: "Anna Petrova spoke. She left. They stayed.".into(),
+            ..Document::default()
+        };
+        doc.mentions = vec![
+            mention(Span::new(0, 12), Some("Anna Petrova"), None),
+            mention(Span::new(20, 23), None, Some(0)),
+            mention(Span::new(30, 34), None, None),
+            // A malformed cycle ends at the mention's own words.
+            mention(Span::new(30, 34), None, Some(4)),
+            mention(Span::new(20, 23), None, Some(3)),
+        ];
+        assert_eq!(mention_name(&doc, Some(1)).as_deref(), Some("Anna Petrova"));
+        assert_eq!(mention_name(&doc, Some(2)).as_deref(), Some("They"));
+        assert_eq!(mention_name(&doc, Some(3)).as_deref(), Some("They"));
+        assert_eq!(mention_name(&doc, Some(9)), None);
+        assert_eq!(mention_name(&doc, None), None);
     }
 }
