@@ -298,6 +298,8 @@ struct Context<'c> {
     verb_ahead: bool,
     /// This word is a complementiser.
     this_complementizer: bool,
+    /// The next token's likeliest tag by prior.
+    next_top: Option<Tag>,
     /// The candidates of the token after next.
     next2: &'c [Cand<'c>],
 }
@@ -363,6 +365,13 @@ impl<'c> Context<'c> {
             next_complementizer: false,
             verb_ahead: false,
             this_complementizer: false,
+            next_top: next
+                .iter()
+                .fold(None::<&Cand<'_>>, |a, c| match a {
+                    Some(b) if b.score >= c.score => a,
+                    _ => Some(c),
+                })
+                .map(|c| c.tag),
             next2: &[],
         }
     }
@@ -371,14 +380,9 @@ impl<'c> Context<'c> {
         self.next.iter().any(|c| f(c.tag))
     }
 
+    /// The next token's likeliest tag by prior (computed once per token).
     fn next_best(&self) -> Option<Tag> {
-        self.next
-            .iter()
-            .fold(None::<&Cand<'_>>, |a, c| match a {
-                Some(b) if b.score >= c.score => a,
-                _ => Some(c),
-            })
-            .map(|c| c.tag)
+        self.next_top
     }
 
     /// Contextual score of tag `t` for the current token: grammar of English, not words.
