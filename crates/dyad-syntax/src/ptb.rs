@@ -353,7 +353,7 @@ fn tree_subjects(root: &Node<'_>, map: &[Option<usize>], out: &mut Vec<(usize, u
         }
         for c in children.iter().rev() {
             let pass = match (lab, label(c)) {
-                (_, "VP") if is_clause => subj.or(inherited.filter(|_| false)),
+                (_, "VP") if is_clause => subj,
                 ("VP", "VP") => here,
                 _ => None,
             };

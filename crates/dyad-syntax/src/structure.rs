@@ -456,7 +456,7 @@ impl<'a> Builder<'a> {
             while k < n && self.tags[k].is_adverb() && k < i + plen + 2 {
                 k += 1;
             }
-            let Some(obj) = self.outer_at(k).filter(|&g| {
+            let Some(_obj) = self.outer_at(k).filter(|&g| {
                 self.noun_groups[g as usize].tokens.start as usize == k
                     || self.noun_groups[self.ng_at[k] as usize].tokens.start as usize == k
             }) else {
@@ -487,7 +487,6 @@ impl<'a> Builder<'a> {
                 attach: Attachment::None,
             });
             i += plen;
-            let _ = obj;
         }
     }
 
@@ -588,10 +587,7 @@ impl<'a> Builder<'a> {
             }
             // Clausal coordination: "X attacked Y and Z condemned it".
             let first_start = self.noun_groups[g].tokens.start as usize;
-            if self.is_finite_vg_at(end)
-                && self.finite_before(first_start)
-                && !self.tags.get(end).is_some_and(|_| false)
-            {
+            if self.is_finite_vg_at(end) && self.finite_before(first_start) {
                 g += 1;
                 continue;
             }
@@ -1096,12 +1092,10 @@ impl<'a> Builder<'a> {
                     .contains(self.lemmas[ug.head as usize]);
                 let subj = match (controller_obj, ug.object) {
                     (true, Some(o)) if obj_gap => Some(o),
-                    _ => ug.logical_subject_or_subject(),
+                    // Without an object-control verb ("decided to"), an object before the
+                    // complement stays the first verb's and the complement takes the subject.
+                    _ => ug.subject,
                 };
-                if obj_gap && !controller_obj {
-                    // "asked Russia to…" handled above; otherwise the object belongs to the
-                    // first verb and the complement still takes the subject.
-                }
                 self.verb_groups[u].complement = Some(v as u32);
                 let me = &mut self.verb_groups[v];
                 me.complement_of = Some(u as u32);
@@ -1249,11 +1243,5 @@ impl<'a> Builder<'a> {
             }
         }
         (!self.pp_object[best as usize]).then_some(best)
-    }
-}
-
-impl VerbGroup {
-    fn logical_subject_or_subject(&self) -> Option<u32> {
-        self.subject
     }
 }
