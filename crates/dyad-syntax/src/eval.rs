@@ -393,6 +393,24 @@ fn accuracy_against_petrarch_parses() {
                 if let Some(ok) = subject_ok(&sx, verb, subj) {
                     c.subj_found_verb += 1;
                     c.subj_right += usize::from(ok);
+                    if !ok && std::env::var_os("DYAD_EVAL_SUBJECTS").is_some() {
+                        let mine = sx
+                            .verb_groups
+                            .iter()
+                            .find(|v| {
+                                v.head as usize == verb
+                                    || (v.tokens.start as usize <= verb && verb <= v.head as usize)
+                            })
+                            .and_then(|v| v.subject)
+                            .map(|g| sx.text(&doc, sx.noun_groups[g as usize].tokens));
+                        println!(
+                            "  SUBJ verb {:?} gold@{:?} mine {:?} | {}",
+                            words[verb],
+                            words[subj],
+                            mine,
+                            words.join(" ")
+                        );
+                    }
                 }
                 if let Some(p) = &ptb {
                     if subject_ok(p, verb, subj) == Some(true) {

@@ -465,12 +465,14 @@ impl<'a> Builder<'a> {
             };
             // A subordinator followed by a clause is not a preposition ("after Russia agreed").
             let obj_end = self.noun_groups[self.ng_at[k] as usize].tokens.end as usize;
-            if (self.cl.subordinators.contains(self.lower[i])
-                || self.cl.complementizers.contains(self.lower[i]))
-                && self
-                    .tag(obj_end)
-                    .is_some_and(|t| t.is_finite() || t == Tag::MD)
-            {
+            // Complementisers ("that", "whether") never head prepositional groups; a
+            // subordinator does not when a finite verb follows its group before a comma.
+            let complementizer = self.cl.complementizers.contains(self.lower[i]);
+            let clause_follows = self.next_finite.get(obj_end).is_some_and(|&f| {
+                (f as usize) < self.next_comma.get(obj_end).map_or(n, |&c| c as usize)
+                    && (f as usize) < obj_end + 8
+            });
+            if complementizer || (self.cl.subordinators.contains(self.lower[i]) && clause_follows) {
                 i += 1;
                 continue;
             }
@@ -568,11 +570,35 @@ impl<'a> Builder<'a> {
                 }
                 // A comma alone continues a list only if a conjunction closes it later.
                 if comma && !cc {
-                    let ahead = ng.tokens.end as usize;
-                    let closes = (ahead < n && self.tags[ahead] == Tag::CC)
-                        || (ahead + 1 < n
+                    // Follow "A , B , C and D" along its commas (bounded) to the conjunction.
+                    let mut ahead = ng.tokens.end as usize;
+                    let mut closes = false;
+                    for _ in 0..12 {
+                        if ahead < n && self.tags[ahead] == Tag::CC {
+                            closes = true;
+                            break;
+                        }
+                        if ahead + 1 < n
                             && self.tags[ahead] == Tag::Comma
-                            && self.tags[ahead + 1] == Tag::CC);
+                            && self.tags[ahead + 1] == Tag::CC
+                        {
+                            closes = true;
+                            break;
+                        }
+                        if ahead < n && self.tags[ahead] == Tag::Comma {
+                            match self.ng_at.get(ahead + 1).copied().filter(|&x| x != NONE) {
+                                Some(x)
+                                    if self.noun_groups[x as usize].tokens.start as usize
+                                        == ahead + 1 =>
+                                {
+                                    ahead = self.noun_groups[x as usize].tokens.end as usize;
+                                    continue;
+                                }
+                                _ => break,
+                            }
+                        }
+                        break;
+                    }
                     if !closes {
                         break;
                     }
@@ -735,7 +761,22 @@ impl<'a> Builder<'a> {
                 ext.end = ext.end.max(end);
             }
         }
-        // A compound spans its members' extents; a member's possessor widens the possessed.
+        // A possessed group's extent starts at its possessor ("Ithilen 's militia").
+        for g in 0..self.noun_groups.len() {
+            let start = self.noun_groups[g].tokens.start as usize;
+            if let Some(p) = start
+                .checked_sub(1)
+                .map(|b| self.ng_at[b])
+                .filter(|&p| p != NONE)
+            {
+                if self.possessor[p as usize] && p as usize != g {
+                    let ps = self.noun_groups[p as usize].extent.start;
+                    let ext = &mut self.noun_groups[g].extent;
+                    ext.start = ext.start.min(ps);
+                }
+            }
+        }
+        // A compound spans its members' extents.
         for g in 0..self.noun_groups.len() {
             if let Some(Coordination::Groups(m)) = &self.noun_groups[g].coordination {
                 let end = m
@@ -825,7 +866,6 @@ impl<'a> Builder<'a> {
         for i in 0..n {
             let w = self.lower[i];
             let t = self.tags[i];
-            let after_comma = i == 0 || matches!(self.tags[i - 1], Tag::Comma | Tag::LQuote);
             if matches!(t, Tag::WDT | Tag::WP | Tag::WPS) && self.cl.relative.contains(w) && i > 0 {
                 let b = if self.tags[i - 1] == Tag::Comma {
                     i - 1
@@ -859,7 +899,9 @@ impl<'a> Builder<'a> {
                 && !self.prep_groups.iter().any(|p| p.prep.start as usize == i)
                 && self.vg_at[i] == NONE
             {
-                let end = self.clause_end(i + 1, after_comma || i == 0);
+                // Ends at the next comma: an unbounded clause would swallow the main verb
+                // ("…, who lost his son when bombers struck in London, said").
+                let end = self.clause_end(i + 1, true);
                 if self
                     .next_finite
                     .get(i + 1)

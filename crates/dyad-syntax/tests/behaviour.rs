@@ -370,3 +370,20 @@ fn multiple_sentences_are_indexed_relative_to_their_sentence() {
     let v = verb(&sx, "reject");
     assert_eq!(group_text(&doc, &sx, v.subject).as_deref(), Some("NATO"));
 }
+
+#[test]
+fn comma_lists_and_possessors() {
+    let (doc, sx) = analyze("Russia , Ukraine , Belarus and Kazakhstan signed the treaty .");
+    let v = verb(&sx, "sign");
+    let g = &sx.noun_groups[v.subject.expect("subject") as usize];
+    let Some(Coordination::Groups(m)) = &g.coordination else {
+        panic!("not a list: {g:?}");
+    };
+    assert_eq!(m.len(), 4);
+    let (doc2, sx2) = analyze("The rebel group 's leader vowed to fight .");
+    let v = verb(&sx2, "vow");
+    let g = &sx2.noun_groups[v.subject.expect("subject") as usize];
+    assert_eq!(sx2.text(&doc2, g.tokens), "leader");
+    assert_eq!(sx2.text(&doc2, g.extent), "The rebel group 's leader");
+    let _ = doc;
+}
