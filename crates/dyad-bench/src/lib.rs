@@ -79,6 +79,18 @@ impl Material {
                 }
             }
         }
+        // Actor names from the shipped dictionaries speak in generated quotes, so that the
+        // corpus names the people and organisations dyad actually knows.
+        for name in [
+            "leaders.actors",
+            "countries.actors",
+            "international.actors",
+            "nonstate.actors",
+        ] {
+            if let Ok(text) = std::fs::read_to_string(repo.join("dictionaries").join(name)) {
+                m.speakers.extend(actor_names(&text));
+            }
+        }
         m.sentences.retain(|s| s.split_whitespace().count() >= 6);
         m.sentences.sort();
         m.sentences.dedup();
@@ -90,6 +102,39 @@ impl Material {
         m.furniture.dedup();
         m
     }
+}
+
+/// The headword of each entry of a PETRARCH-style `.actors` file ("Willy Claes [BELELI]"):
+/// lines that start an entry (not indented, not a `+` synonym or a `#` comment), up to the
+/// code in brackets, with all-capital headwords ("UNITED_STATES") written in title case.
+pub fn actor_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.starts_with(char::is_whitespace) || line.starts_with(['+', '#', '[', '<']) {
+            continue;
+        }
+        let head = line.split('[').next().unwrap_or("").replace('_', " ");
+        let head = head.trim();
+        if head.is_empty() || head.split_whitespace().count() > 6 {
+            continue;
+        }
+        let name = if head.chars().any(char::is_lowercase) {
+            head.to_string()
+        } else {
+            head.split_whitespace()
+                .map(|w| {
+                    let mut cs = w.chars();
+                    match cs.next() {
+                        Some(f) => f.to_string() + &cs.as_str().to_lowercase(),
+                        None => String::new(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        out.push(name);
+    }
+    out
 }
 
 /// The texts of `<Text>` elements, whitespace-normalised.
@@ -327,6 +372,12 @@ mod tests {
     fn material() -> Material {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         Material::gather(&repo, &repo.join("../shared"))
+    }
+
+    #[test]
+    fn actor_headwords_not_synonyms_or_roles() {
+        let text = "# comment\nWilly Claes [BELELI]\n+ Willy Klaes\n    BELGOV 1992-03-07..1994-10-10\nUNITED_STATES [USA]\n\n";
+        assert_eq!(actor_names(text), vec!["Willy Claes", "United States"]);
     }
 
     #[test]
