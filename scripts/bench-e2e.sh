@@ -11,7 +11,7 @@ if [ $# -eq 0 ]; then sizes=(10 200); else sizes=("$@"); fi
 cargo build --release -q -p dyad -p dyad-bench
 mkdir -p bench-corpus
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
-printf '%-10s %-8s %10s %12s %10s %12s\n' size threads seconds MB/s docs/s peak_RSS_MB
+printf '%-10s %-8s %10s %12s %10s %12s %12s\n' size threads seconds MB/s docs/s sentences/s peak_RSS_MB
 for mb in "${sizes[@]}"; do
   corpus="bench-corpus/${mb}mb.jsonl.gz"
   [ -f "$corpus" ] || ./target/release/dyad-corpus --size-mb "$mb" --out "$corpus" 2>/dev/null
@@ -28,7 +28,9 @@ for mb in "${sizes[@]}"; do
     secs=$(sed -E 's/.* MB in ([0-9.]+) s.*/\1/' <<<"$line")
     mbs=$(sed -E 's/.*\(([0-9.]+) MB\/s.*/\1/' <<<"$line")
     dps=$(sed -E 's/.*, ([0-9.]+) documents\/s.*/\1/' <<<"$line")
-    printf '%-10s %-8s %10s %12s %10s %12s\n' "${mb}MB" "$t" "$secs" "$mbs" "$dps" "$rss"
+    sents=$(sed -nE 's/^dyad: ([0-9]+) sentences.*/\1/p' "$out/summary" | tail -1)
+    sps=$(awk -v n="${sents:-0}" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
+    printf '%-10s %-8s %10s %12s %10s %12s %12s\n' "${mb}MB" "$t" "$secs" "$mbs" "$dps" "$sps" "$rss"
     rm -rf "$out"
   done
 done
