@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use dyad_doc::{Date, Document, Meta};
+use dyad_read::petrarch;
 
 use crate::{Coder, Options};
 
@@ -58,14 +59,9 @@ pub struct Suite {
 /// Why a validation file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ValidateError {
-    /// The file could not be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The underlying error.
-        source: std::io::Error,
-    },
+    /// The file could not be read or its XML broke off.
+    #[error(transparent)]
+    Read(#[from] petrarch::PetrarchError),
 }
 
 /// The outcome of one record.
@@ -117,100 +113,74 @@ impl Report {
     }
 }
 
-/// Reads a validation file.
+/// Reads a validation file through [`dyad_read::petrarch`].
 pub fn read_file(path: &std::path::Path) -> Result<Suite, ValidateError> {
-    let bytes = std::fs::read(path).map_err(|source| ValidateError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    Ok(parse(&String::from_utf8_lossy(&bytes)))
+    Ok(suite_of(&petrarch::parse_file(path)?))
 }
 
-/// Parses the text of a validation file; unreadable parts are skipped.
-pub fn parse(xml: &str) -> Suite {
-    let mut suite = Suite::default();
-    let xml = strip_comments(xml);
-    if let Some(inc) = between(&xml, "<Include>", "</Include>") {
-        suite.include = inc.split_whitespace().map(str::to_string).collect();
-    }
+/// Parses the text of a validation file through [`dyad_read::petrarch`].
+pub fn parse(xml: &str) -> Result<Suite, ValidateError> {
+    Ok(suite_of(&petrarch::parse_str(xml)?))
+}
+
+/// The coder's view of a validation file: each record carries the `<Config>` settings met
+/// since the previous record, so that [`run`] applies them in file order.
+pub fn suite_of(file: &petrarch::ValidationFile) -> Suite {
+    let mut suite = Suite {
+        include: file
+            .environment
+            .get("Include")
+            .map(|i| i.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        ..Suite::default()
+    };
     let mut pending: Vec<(String, String)> = Vec::new();
-    let mut pos = 0;
-    let body_start = xml.find("<Sentences>").unwrap_or(0);
-    pos = pos.max(body_start);
-    loop {
-        let next_sent = xml[pos..].find("<Sentence ").map(|i| pos + i);
-        let next_conf = xml[pos..].find("<Config").map(|i| pos + i);
-        let (at, is_conf) = match (next_sent, next_conf) {
-            (Some(s), Some(c)) if c < s => (c, true),
-            (Some(s), _) => (s, false),
-            (None, Some(c)) => (c, true),
-            (None, None) => break,
-        };
-        let Some(tag_end) = xml[at..].find('>').map(|i| at + i) else {
-            break;
-        };
-        let attrs = attributes(&xml[at..tag_end]);
-        if is_conf {
-            if let (Some(o), Some(v)) = (attrs.get("option"), attrs.get("value")) {
-                pending.push((o.clone(), v.clone()));
+    for item in &file.items {
+        let rec = match item {
+            petrarch::ValidationItem::Config(c) => {
+                pending.push((c.option.clone(), c.value.clone()));
+                continue;
             }
-            pos = tag_end + 1;
-            continue;
-        }
-        let Some(close) = xml[tag_end..].find("</Sentence>").map(|i| tag_end + i) else {
-            break;
+            petrarch::ValidationItem::Record(r) => r,
         };
-        let body = &xml[tag_end + 1..close];
-        let line = xml[..at].matches('\n').count() + 1;
-        let mut expected_events = Vec::new();
-        let mut no_events = false;
-        let mut error = None;
-        let mut p = 0;
-        while let Some(i) = body[p..].find("<EventCoding") {
-            let s = p + i;
-            let e = body[s..].find('>').map(|k| s + k).unwrap_or(body.len());
-            let a = attributes(&body[s..e]);
-            if let Some(err) = a.get("error") {
-                error = Some(err.clone());
-            } else if a
-                .get("noevents")
-                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            {
-                no_events = true;
-            } else if let (Some(src), Some(code)) = (a.get("sourcecode"), a.get("eventcode")) {
-                let tgt = a.get("targetcode").cloned().unwrap_or_else(|| "---".into());
-                expected_events.push((src.clone(), tgt, code.clone()));
-            }
-            p = e;
-        }
-        let expected = if let Some(e) = error {
-            Expected::Error(e)
-        } else if no_events || expected_events.is_empty() {
-            Expected::NoEvents
-        } else {
-            Expected::Events(expected_events)
-        };
-        let text = between(body, "<Text>", "</Text>")
-            .map(|t| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))
-            .unwrap_or_default();
-        let parse = between(body, "<Parse>", "</Parse>").map(|t| t.trim().to_string());
-        let date = attrs.get("date").and_then(|d| parse_date(d));
         suite.records.push(Record {
-            id: attrs.get("id").cloned().unwrap_or_default(),
-            category: attrs.get("category").cloned().unwrap_or_default(),
-            date,
-            enabled: !attrs
-                .get("sentence")
-                .is_some_and(|v| v.eq_ignore_ascii_case("false")),
-            text,
-            parse,
-            expected,
-            line,
+            id: rec.id.clone().unwrap_or_default(),
+            category: rec.category.clone().unwrap_or_default(),
+            date: rec.date,
+            enabled: !rec
+                .attribute("sentence")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("false")),
+            text: rec.text.clone(),
+            parse: rec.parse.clone(),
+            expected: expected_of(&rec.expected),
+            line: usize::try_from(rec.line).unwrap_or(usize::MAX),
             config: std::mem::take(&mut pending),
         });
-        pos = close + "</Sentence>".len();
     }
     suite
+}
+
+/// What a record's `<EventCoding>`s ask for: an error wins over events, and a record with
+/// neither events nor an error expects none.
+fn expected_of(codings: &[petrarch::EventCoding]) -> Expected {
+    if let Some(e) = codings.iter().find_map(|c| c.error.clone()) {
+        return Expected::Error(e);
+    }
+    let events: Vec<(String, String, String)> = codings
+        .iter()
+        .filter(|c| !c.noevents)
+        .filter_map(|c| {
+            let src = c.source.clone()?;
+            let code = c.code.clone()?;
+            let tgt = c.target.clone().unwrap_or_else(|| "---".into());
+            Some((src, tgt, code))
+        })
+        .collect();
+    if events.is_empty() || codings.iter().any(|c| c.noevents) {
+        Expected::NoEvents
+    } else {
+        Expected::Events(events)
+    }
 }
 
 /// Runs a suite with a coder; `use_parse` codes from the supplied parses' words.
@@ -310,91 +280,6 @@ pub fn parse_leaves(ptb: &str) -> Option<String> {
     crate::ptb::text(ptb)
 }
 
-fn parse_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    if s.len() != 8 || !s.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let y: i16 = s[..4].parse().ok()?;
-    let m: i8 = s[4..6].parse().ok()?;
-    let d: i8 = s[6..].parse().ok()?;
-    Date::new(y, m, d).ok()
-}
-
-fn strip_comments(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(i) = rest.find("<!--") {
-        out.push_str(&rest[..i]);
-        match rest[i..].find("-->") {
-            Some(j) => {
-                // Keep line numbers: replace the comment by its newlines.
-                out.extend(rest[i..i + j].chars().filter(|&c| c == '\n'));
-                rest = &rest[i + j + 3..];
-            }
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let a = s.find(open)? + open.len();
-    let b = s[a..].find(close)? + a;
-    Some(&s[a..b])
-}
-
-/// `key="value"` pairs of a tag (single or double quotes, blanks around `=` allowed).
-fn attributes(tag: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let b = tag.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_alphabetic() {
-            let ks = i;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
-                i += 1;
-            }
-            let key = &tag[ks..i];
-            let mut j = i;
-            while j < b.len() && b[j] == b' ' {
-                j += 1;
-            }
-            if j < b.len() && b[j] == b'=' {
-                j += 1;
-                while j < b.len() && b[j] == b' ' {
-                    j += 1;
-                }
-                if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
-                    let q = b[j];
-                    let vs = j + 1;
-                    let mut k = vs;
-                    while k < b.len() && b[k] != q {
-                        k += 1;
-                    }
-                    out.insert(key.to_string(), unescape(&tag[vs..k.min(b.len())]));
-                    i = k + 1;
-                    continue;
-                }
-            }
-            continue;
-        }
-        i += 1;
-    }
-    out
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,7 +299,7 @@ ties &amp; more.
 <Sentence date = "20080801" id ="X-2"  category="ERROR" sentence="false">
 <EventCoding error="dateline"></EventCoding><Text>x</Text></Sentence>
 </Sentences></Validation>"#;
-        let s = parse(xml);
+        let s = parse(xml).expect("well-formed");
         assert_eq!(s.include, vec!["DEMO"]);
         assert_eq!(s.records.len(), 2);
         let r = &s.records[0];

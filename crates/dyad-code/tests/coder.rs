@@ -323,7 +323,7 @@ fn validation_honours_require_dyad_from_config() {
 <EventCoding sourcecode="RUS" targetcode="---" eventcode="111"></EventCoding>
 <Text>Russia criticized the plan.</Text></Sentence>
 </Sentences></Validation>"#;
-    let suite = dyad_code::validate::parse(xml);
+    let suite = dyad_code::validate::parse(xml).expect("well-formed");
     let report = dyad_code::validate::run(&suite, &coder(), false);
     assert_eq!(report.counted, 2);
     assert_eq!(report.passed, 2, "{:?}", report.results);
