@@ -1,8 +1,8 @@
 //! Readers: turn the user's INPUT arguments into a stream of [`Article`]s, or of [`Skipped`]
 //! records naming the file, line and reason when an input cannot be read.
 //!
-//! An INPUT is a file, a directory (read recursively, entries sorted by name, hidden entries
-//! skipped), or `-` for stdin. Everything streams: files are opened only as the iterator
+//! An INPUT is a file, a directory (read recursively, entries sorted by name; hidden entries
+//! are reported as skipped, not read), or `-` for stdin. Everything streams: files are opened only as the iterator
 //! reaches them, JSONL and PETRARCH XML are read record by record, and only one document
 //! (capped at [`ReadOptions::max_document_bytes`]) or one line (capped at
 //! [`ReadOptions::max_line_bytes`]) is held at a time.
@@ -50,7 +50,7 @@ pub struct Skipped {
     pub origin: Origin,
     /// A short, stable category for the run summary: `unreadable`, `binary`, `empty`,
     /// `too-large`, `invalid-utf8`, `malformed-jsonl`, `malformed-json`, `missing-text`, `malformed-xml`,
-    /// `truncated-gzip`, `corrupt-gzip`.
+    /// `truncated-gzip`, `corrupt-gzip`, `hidden-file`, `hidden-directory`.
     pub kind: String,
     /// The full message, starting with `file` or `file:line`.
     pub reason: String,
@@ -175,6 +175,40 @@ fn skipped(id: String, path: &str, kind: &str, what: impl std::fmt::Display) -> 
     })
 }
 
+/// A hidden entry met while walking a directory, accounted for but not read.
+///
+/// Names starting with `.` inside an INPUT directory are never content in a scrape dump:
+/// `.DS_Store`, `.git`, editor swap files, a crawler's `.state`. Reading them would turn
+/// version-control objects or binary metadata into "articles" (garbage events) or into a flood
+/// of `binary` skips, one per file of a `.git` tree. Silently dropping them broke the rule that
+/// every input the reader sees is accounted for, so each hidden entry gets exactly one
+/// `documents.jsonl` row: a hidden file is `hidden-file`, a hidden directory is one
+/// `hidden-directory` row and is not walked. A user who wants one read names it as an INPUT
+/// (a hidden INPUT argument is read like any other).
+fn hidden_entry(id: String, path: &Path) -> Skipped {
+    let display = path.display().to_string();
+    let (kind, what) = if path.is_dir() {
+        (
+            "hidden-directory",
+            "hidden directory, not read (name it as an INPUT to read it)",
+        )
+    } else {
+        (
+            "hidden-file",
+            "hidden file, not read (name it as an INPUT to read it)",
+        )
+    };
+    Skipped {
+        id,
+        origin: Origin {
+            path: display.clone(),
+            line: None,
+        },
+        kind: kind.to_string(),
+        reason: format!("{display}: {what}"),
+    }
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -220,10 +254,7 @@ impl Inputs {
                 match entry {
                     Ok(entry) => {
                         let name = entry.file_name().to_string_lossy().into_owned();
-                        // Hidden files (.git, .DS_Store) are not inputs by convention.
-                        if !name.starts_with('.') {
-                            children.push((entry.file_name(), name, entry.path()));
-                        }
+                        children.push((entry.file_name(), name, entry.path()));
                     }
                     Err(e) => {
                         if let Item::Skipped(s) = skipped(
@@ -239,11 +270,17 @@ impl Inputs {
             }
             children.sort_by(|a, b| a.0.cmp(&b.0));
             for (_, name, child) in children.into_iter().rev() {
+                let hidden = name.starts_with('.');
                 let child_id = if id.is_empty() {
                     name
                 } else {
                     format!("{id}/{name}")
                 };
+                if hidden {
+                    self.stack
+                        .push(Task::Report(hidden_entry(child_id, &child)));
+                    continue;
+                }
                 self.stack.push(Task::Path {
                     path: child,
                     id: child_id,

@@ -99,20 +99,62 @@ fn html_by_extension_by_tags_and_broken_html() {
 }
 
 #[test]
-fn directories_are_recursive_sorted_relative_and_skip_hidden_entries() {
+fn directories_are_recursive_sorted_relative_and_account_for_hidden_entries() {
     let s = Scratch::new();
     s.write("in/b.txt", "bee");
     s.write("in/a.txt", "ay");
     s.write("in/sub/c.txt", "see");
     s.write("in/.hidden/d.txt", "dee");
+    s.write("in/.hidden/e.txt", "eee");
     s.write("in/.DS_Store", [0u8, 1, 2]);
+    s.write("in/sub/.notes.txt", "plain words");
     let items = read_one(&s.0.join("in"));
-    let ids: Vec<&str> = items.iter().map(|i| article(i).id.as_str()).collect();
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Article(a) => Some(a.id.as_str()),
+            Item::Skipped(_) => None,
+        })
+        .collect();
     assert_eq!(ids, ["a.txt", "b.txt", "sub/c.txt"]);
+    // Every hidden entry is one skipped row in its sorted place; a hidden directory is one
+    // row, its files are neither read nor listed.
+    let all: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| match i {
+            Item::Article(a) => (a.id.as_str(), "article"),
+            Item::Skipped(k) => (k.id.as_str(), k.kind.as_str()),
+        })
+        .collect();
+    assert_eq!(
+        all,
+        [
+            (".DS_Store", "hidden-file"),
+            (".hidden", "hidden-directory"),
+            ("a.txt", "article"),
+            ("b.txt", "article"),
+            ("sub/.notes.txt", "hidden-file"),
+            ("sub/c.txt", "article"),
+        ]
+    );
+    let k = skip(&items[4]);
+    assert!(k.reason.contains(".notes.txt"), "{}", k.reason);
+    assert!(k.reason.contains("hidden file"), "{}", k.reason);
+    assert_eq!(k.origin.line, None);
+    // A hidden file or directory named as an INPUT is read like any other.
+    let items = read(&[s.0.join("in/sub/.notes.txt"), s.0.join("in/.hidden")]);
+    let ids: Vec<&str> = items.iter().map(|i| article(i).id.as_str()).collect();
+    assert_eq!(ids, [".notes.txt", "d.txt", "e.txt"]);
     // Several INPUTs keep their argument order.
     let items = read(&[s.0.join("in/sub"), s.0.join("in/a.txt")]);
-    let ids: Vec<&str> = items.iter().map(|i| article(i).id.as_str()).collect();
-    assert_eq!(ids, ["c.txt", "a.txt"]);
+    let ids: Vec<&str> = items
+        .iter()
+        .map(|i| match i {
+            Item::Article(a) => a.id.as_str(),
+            Item::Skipped(k) => k.id.as_str(),
+        })
+        .collect();
+    assert_eq!(ids, [".notes.txt", "c.txt", "a.txt"]);
 }
 
 #[test]
