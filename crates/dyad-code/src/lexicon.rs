@@ -952,9 +952,13 @@ impl Lexicon {
             if files.is_empty() {
                 continue;
             }
-            let mut distinct: Vec<&str> = files.clone();
-            distinct.sort_unstable();
-            distinct.dedup();
+            // First appearance order: later files add to (and for actors, override) earlier ones.
+            let mut distinct: Vec<&str> = Vec::new();
+            for f in &files {
+                if !distinct.contains(f) {
+                    distinct.push(f);
+                }
+            }
             let readable: Option<Vec<(String, String)>> = distinct
                 .iter()
                 .map(|f| {

@@ -51,6 +51,9 @@ pub enum CodeError {
     /// A dictionary file could not be read.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
+    /// `dyad-dict` could not read a dictionary file.
+    #[error(transparent)]
+    Dict(#[from] dyad_dict::DictError),
 }
 
 /// Root-level CAMEO facts.
@@ -166,12 +169,10 @@ impl Coder {
         }
     }
 
-    /// A coder over PETRARCH dictionary files (kinds recognised by file name).
+    /// A coder over dictionary files (kinds recognised by file name), read by `dyad-dict`
+    /// and compiled as in [`Coder::new`].
     pub fn from_files(paths: &[PathBuf]) -> Result<Coder, CodeError> {
-        let lex = Lexicon::load(paths)?;
-        // The codebook comes with every dyad-dict dictionary set; the entries are not needed.
-        let dict = Dictionary::load(&[]).unwrap_or_default();
-        Ok(Coder::with_lexicon(Arc::new(dict), lex))
+        Ok(Coder::new(Arc::new(Dictionary::load(paths)?)))
     }
 
     /// The same coder with other options.
