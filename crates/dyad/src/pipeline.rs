@@ -45,6 +45,10 @@ pub struct CodeArgs {
     /// Keep one event per (date, source, target, code), with its count of reports.
     #[arg(long)]
     one_a_day: bool,
+    /// Let a record's supplied Penn Treebank parse (PETRARCH XML `<Parse>`, JSONL `parse`)
+    /// decide which dictionary verb forms are verbs; off: code from the text alone.
+    #[arg(long)]
+    use_parse: bool,
 }
 
 /// Articles processed together; large enough to keep every core busy, small enough to keep
@@ -148,7 +152,10 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         dyad_dict::Dictionary::load(&args.dicts)?
     };
     let stages = Stages {
-        coder: Coder::new(Arc::new(dict)),
+        coder: Coder::new(Arc::new(dict)).with_options(dyad_code::Options {
+            use_parse: args.use_parse,
+            ..dyad_code::Options::default()
+        }),
         gazetteer: Gazetteer::shipped(),
     };
     let sink = open_sink(args)?;
