@@ -14,6 +14,8 @@ pub struct Options {
     /// Let a supplied parse (`Document::parse`, one-sentence inputs) decide which words are
     /// verbs. Off by default: dyad codes from the text alone.
     pub use_parse: bool,
+    /// Comma-delimited stretches set aside before coding (PETRARCH `comma_*`); off by default.
+    pub comma: crate::reading::CommaLimits,
 }
 
 impl Default for Options {
@@ -21,6 +23,7 @@ impl Default for Options {
         Options {
             require_dyad: true,
             use_parse: false,
+            comma: crate::reading::CommaLimits::default(),
         }
     }
 }

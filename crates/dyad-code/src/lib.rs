@@ -262,6 +262,14 @@ impl Coder {
                 });
             let mut r =
                 reading::read_with_tags(words, &self.lex, &self.grammar, date, tags.as_deref());
+            // Comma-delimited asides (PETRARCH `comma_*`) are set aside and the rest re-read.
+            if let Some(kept) = reading::comma_kept(&r, &self.options.comma) {
+                let words = kept.iter().map(|&k| r.words[k].clone()).collect();
+                let tags: Option<Vec<Option<String>>> = tags
+                    .as_ref()
+                    .map(|t| kept.iter().map(|&k| t.get(k).cloned().flatten()).collect());
+                r = reading::read_with_tags(words, &self.lex, &self.grammar, date, tags.as_deref());
+            }
             self.resolve(&mut r, doc);
             let coding = coding::code_sentence(&r, &self.lex, &self.intents, &self.options, trace);
             let ids = self.push_mentions(&r, si, doc);

@@ -192,6 +192,102 @@ pub struct Reading {
     pub locative: Vec<bool>,
 }
 
+/// PETRARCH's comma options (`comma_min`/`comma_max` for internal stretches, `comma_bmin`/
+/// `comma_bmax` for the stretch before the first comma, `comma_emin`/`comma_emax` for the one
+/// after the last): a comma-delimited stretch whose length in words lies within its kind's
+/// bounds is set aside before coding, as an aside that carries no event of the sentence's
+/// own. A `max` of 0 turns that kind off; the default turns all three off.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CommaLimits {
+    /// Shortest internal stretch set aside.
+    pub min: usize,
+    /// Longest internal stretch set aside (0: none).
+    pub max: usize,
+    /// Shortest initial stretch set aside.
+    pub bmin: usize,
+    /// Longest initial stretch set aside (0: none).
+    pub bmax: usize,
+    /// Shortest terminal stretch set aside.
+    pub emin: usize,
+    /// Longest terminal stretch set aside (0: none).
+    pub emax: usize,
+}
+
+impl CommaLimits {
+    /// Sets one PETRARCH option (`comma_min`, `comma_bmax`, ...); false when `option` is not
+    /// a comma option or `value` not a number.
+    pub fn set(&mut self, option: &str, value: &str) -> bool {
+        let Ok(v) = value.trim().parse::<usize>() else {
+            return false;
+        };
+        let field = match option.trim().to_ascii_lowercase().as_str() {
+            "comma_min" => &mut self.min,
+            "comma_max" => &mut self.max,
+            "comma_bmin" => &mut self.bmin,
+            "comma_bmax" => &mut self.bmax,
+            "comma_emin" => &mut self.emin,
+            "comma_emax" => &mut self.emax,
+            _ => return false,
+        };
+        *field = v;
+        true
+    }
+}
+
+/// The words of `r` that remain when the comma-delimited stretches `limits` names are set
+/// aside, as indices in order; `None` when nothing is set aside. Commas inside a noun phrase or
+/// between the members of a coordinated group ("Mordor, Rohan and Bree") delimit nothing: a
+/// list is not an aside. Nothing is set aside when that would leave no word.
+pub fn comma_kept(r: &Reading, limits: &CommaLimits) -> Option<Vec<usize>> {
+    let n = r.words.len();
+    let inside_np = |k: usize| r.nps.iter().any(|np| np.start < k && k + 1 < np.end);
+    let in_list = |k: usize| {
+        k > 0
+            && k + 1 < n
+            && r.group_of[k - 1].is_some()
+            && r.group_of[k - 1] == r.group_of.get(k + 1).copied().flatten()
+    };
+    let commas: Vec<usize> = (0..n)
+        .filter(|&k| r.tags[k] == Tag::Comma && !inside_np(k) && !in_list(k))
+        .collect();
+    if commas.is_empty() {
+        return None;
+    }
+    // The sentence's closing punctuation is not part of the terminal stretch.
+    let mut end = n;
+    while end > 0 && r.tags[end - 1] == Tag::Punct {
+        end -= 1;
+    }
+    let length = |a: usize, b: usize| {
+        (a..b)
+            .filter(|&k| !matches!(r.tags[k], Tag::Punct | Tag::Comma))
+            .count()
+    };
+    let within = |len: usize, min: usize, max: usize| max > 0 && len >= min && len <= max;
+    let mut drop = vec![false; n];
+    let mut mark = |a: usize, b: usize| drop[a..b].iter_mut().for_each(|d| *d = true);
+    let first = commas[0];
+    if within(length(0, first), limits.bmin, limits.bmax) {
+        mark(0, first + 1);
+    }
+    for w in commas.windows(2) {
+        if within(length(w[0] + 1, w[1]), limits.min, limits.max) {
+            // The aside goes with its opening comma; the closing one stays to part what
+            // was before from what follows.
+            mark(w[0], w[1]);
+        }
+    }
+    let last = commas[commas.len() - 1];
+    if last < end && within(length(last + 1, end), limits.emin, limits.emax) {
+        mark(last, end);
+    }
+    let kept: Vec<usize> = (0..n).filter(|&k| !drop[k]).collect();
+    let has_word = kept
+        .iter()
+        .any(|&k| !matches!(r.tags[k], Tag::Punct | Tag::Comma));
+    (kept.len() < n && has_word).then_some(kept)
+}
+
 /// Splits a sentence into PTB-like words: punctuation apart, possessive `'s` and `n't` split,
 /// hyphenated words and abbreviations kept whole.
 pub fn tokenize(text: &str, offset: usize, grammar: &Grammar) -> Vec<Word> {

@@ -191,6 +191,7 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
         for (opt, val) in &rec.config {
             match opt.as_str() {
                 "require_dyad" => options.require_dyad = val.eq_ignore_ascii_case("true"),
+                o if options.comma.set(o, val) => {}
                 other => {
                     report.ignored_options.insert(other.to_string());
                 }

@@ -328,3 +328,58 @@ fn validation_honours_require_dyad_from_config() {
     assert_eq!(report.counted, 2);
     assert_eq!(report.passed, 2, "{:?}", report.results);
 }
+
+#[test]
+fn comma_options_set_asides_apart() {
+    // The terminal stretch "Ukraine criticized NATO" (3 words) is an aside under emax 4 and
+    // codes nothing; with the options off (the default) it is coded.
+    let text = "Russia criticized NATO on Monday, Ukraine criticized NATO.";
+    let off = code(text, None);
+    assert!(
+        off.events.iter().any(|e| e.source == "UKR"),
+        "{:?}",
+        off.events
+    );
+    let mut options = coder().options().clone();
+    assert!(options.comma.set("comma_emin", "2"));
+    assert!(options.comma.set("comma_emax", "4"));
+    assert!(!options.comma.set("require_dyad", "4"));
+    let mut doc = Document {
+        text: text.to_string(),
+        ..Document::default()
+    };
+    coder().with_options(options).code(&mut doc);
+    assert!(
+        doc.events.iter().all(|e| e.source != "UKR"),
+        "{:?}",
+        doc.events
+    );
+    assert!(
+        doc.events.iter().any(|e| e.source == "RUS"),
+        "{:?}",
+        doc.events
+    );
+}
+
+#[test]
+fn comma_options_keep_lists() {
+    // "Russia, Ukraine" is a coordinated group, not an initial aside.
+    let mut options = coder().options().clone();
+    options.comma.set("comma_bmin", "1");
+    options.comma.set("comma_bmax", "5");
+    let mut doc = Document {
+        text: "Russia, Ukraine and NATO criticized the plan.".to_string(),
+        ..Document::default()
+    };
+    coder()
+        .with_options(dyad_code::Options {
+            require_dyad: false,
+            ..options
+        })
+        .code(&mut doc);
+    assert!(
+        doc.events.iter().any(|e| e.source == "RUS"),
+        "{:?}",
+        doc.events
+    );
+}
