@@ -963,7 +963,14 @@ impl Lexicon {
                 .iter()
                 .map(|f| {
                     let p = Path::new(f);
-                    if Kind::of(p) != Some(kind) {
+                    // Only PETRARCH files are re-read as written: dyad's own format (the
+                    // shipped `cameo.verbs`, ...) is read through the export, whatever the
+                    // working directory holds.
+                    let petrarch = matches!(
+                        dyad_dict::recognise(p),
+                        Some((dyad_dict::Format::Petrarch, k)) if k == dkind
+                    );
+                    if !petrarch || Kind::of(p) != Some(kind) {
                         return None;
                     }
                     let bytes = std::fs::read(p).ok()?;

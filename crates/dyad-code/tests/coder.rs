@@ -383,3 +383,30 @@ fn comma_options_keep_lists() {
         doc.events
     );
 }
+
+#[test]
+fn own_format_verbs_are_not_read_as_petrarch() {
+    // dyad's own verb format writes irregular forms as `{A B | C D}`; read as PETRARCH text,
+    // "AND" and "|" would become verb forms of their own.
+    let dir = std::env::temp_dir().join(format!("dyad-code-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("cameo.verbs");
+    std::fs::write(
+        &path,
+        "--- APPREHEND [171] ---\nARREST AND {ARRESTS AND | ARRESTED AND}\nCAPTURE\n",
+    )
+    .expect("write");
+    let dict = dyad_dict::Dictionary::load(std::slice::from_ref(&path)).expect("own format reads");
+    let coder = Coder::new(Arc::new(dict));
+    let _ = std::fs::remove_dir_all(&dir);
+    let lex = coder.lexicon();
+    assert!(lex
+        .forms
+        .get("AND")
+        .is_none_or(|fs| fs.iter().all(|f| f.words.len() > 1)));
+    assert!(!lex.forms.contains_key("|"));
+    let arrested = lex.forms.get("ARRESTED").expect("irregular form read");
+    assert!(arrested
+        .iter()
+        .any(|f| f.words == ["ARRESTED", "AND"] && f.head == 0));
+}
