@@ -287,7 +287,7 @@ fn verbs(e: &Entries) -> String {
         out.push('\n');
     }
     for b in &e.verb_blocks {
-        let _ = writeln!(out, "--- {} [{}] ---", b.name, b.code.as_written());
+        let _ = writeln!(out, "{}", crate::petrarch::block_header(b));
         for v in &b.verbs {
             out.push_str(&verb_form(&v.words, v.head));
             if let Some(forms) = &v.irregular {

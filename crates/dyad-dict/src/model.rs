@@ -41,11 +41,13 @@ pub fn fold(word: &str) -> String {
 /// How two consecutive words (or pattern elements) of a phrase are joined.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Join {
-    /// Written with `_` (or a space in actor names and synsets, where PETRARCH requires
+    /// Written with `_` (or a space in synsets and discards, where PETRARCH requires
     /// consecutive words): the second must immediately follow the first.
     #[default]
     Adjacent,
-    /// Written with a space in agent phrases and verb patterns: other words may come between.
+    /// Written with a space in actor names, agent phrases and verb patterns: other words
+    /// may come between (a coder may honour this; [`crate::matcher`] compiles it as
+    /// adjacency).
     Gap,
 }
 
@@ -61,11 +63,12 @@ pub struct Phrase {
     pub words: Vec<String>,
     /// How each word is joined to the next (`words.len() - 1` joins).
     pub joins: Vec<Join>,
-    /// True when written with a trailing `_` (`AFGHANISTAN_`). In discards this means the
-    /// last word must end at a word boundary (otherwise it is a stem: `BASEBALL` also
-    /// matches `BASEBALLS`); in synset members it means "no plural"; actor and agent
-    /// phrases match whole tokens, so their readers always set it to `true` (actors) or
-    /// `false` (agents) whatever was written.
+    /// True when written with a trailing `_` (`AFGHANISTAN_`). In discards and actor names
+    /// this means the last word must end at a word boundary (otherwise it is a stem:
+    /// `BASEBALL` also matches `BASEBALLS`; PETRARCH-style coders honour it for actors,
+    /// while [`crate::matcher`] matches actor names as whole tokens either way); in synset
+    /// members it means "no plural"; agent phrases match whole tokens, so their reader
+    /// always sets it to `false` whatever was written.
     pub closed: bool,
 }
 
@@ -440,6 +443,10 @@ pub struct VerbBlock {
     pub name: String,
     /// The primary code, used by any verb without its own; `EventCode::Null` when absent.
     pub code: EventCode,
+    /// Further codes written in the header after the primary one (`--- DELAY [120] [031:031]
+    /// ---`), kept as written so that the block survives a round trip; PETRARCH coders use
+    /// only the primary code. Usually empty.
+    pub extra_codes: Vec<EventCode>,
     /// The block's verbs (the first is the primary verb).
     pub verbs: Vec<Verb>,
     /// The block's patterns, in file order.

@@ -465,7 +465,7 @@ fn write_verbs(e: &Entries) -> String {
         out.push('\n');
     }
     for b in &e.verb_blocks {
-        let _ = writeln!(out, "--- {} [{}] ---", b.name, b.code.as_written());
+        let _ = writeln!(out, "{}", crate::petrarch::block_header(b));
         for v in &b.verbs {
             out.push_str(&own_verb_form(&v.words, v.head));
             if let Some(forms) = &v.irregular {
@@ -539,12 +539,62 @@ mod tests {
             Some("NLDELI")
         );
         assert!(
-            e.actors[1].names[0].phrase.closed,
-            "actors always match whole tokens"
+            !e.actors[1].names[0].phrase.closed,
+            "a trailing `*` leaves the name open (a stem), as written"
         );
         let (_, p) = read_own(Kind::Actors, "X\n    C 2001-02-30..2002-01-01\n");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, 2);
+    }
+
+    /// What a PETRARCH-style coder reads from the exported text must be what the original
+    /// file said: a blank-separated actor name stays blank-separated and open (not an exact
+    /// `_` phrase), and a block header with two codes keeps its block, verbs and codes.
+    #[test]
+    fn round_trip_keeps_gaps_stems_and_two_code_headers() {
+        let actors = "HAMAS WING [PSEHMSBRD]\n+RADAGAST THE_BROWN\nGROUP_OF_77_ [G77]\n";
+        let verbs = "--- DELAY [120]  [031:031]  ---\nDELAY\nPOSTPONE\n- % HAVE * [191]\n\n--- DELIVER [031] ---\nDELIVER\n";
+        for (kind, text) in [(Kind::Actors, actors), (Kind::Verbs, verbs)] {
+            let mut a = Entries::default();
+            let mut problems = Vec::new();
+            petrarch::read(kind, "a", text, &mut a, &mut problems);
+            let own_text = write(kind, &a);
+            let (b, p) = read_own(kind, &own_text);
+            assert_eq!(p.len(), problems.len(), "{kind:?}: {p:?}\n{own_text}");
+            assert_eq!(a.canonical(), b.canonical(), "{kind:?}\n{own_text}");
+            let pet = crate::export::write(kind, &b);
+            let mut c = Entries::default();
+            let mut p = Vec::new();
+            petrarch::read(kind, "c", &pet, &mut c, &mut p);
+            assert_eq!(a.canonical(), c.canonical(), "{kind:?}\n{pet}");
+            match kind {
+                Kind::Actors => {
+                    let hamas = &c.actors[0].names[0].phrase;
+                    assert_eq!(hamas.joins, vec![Join::Gap]);
+                    assert!(!hamas.closed);
+                    let radagast = &c.actors[0].names[1].phrase;
+                    assert_eq!(radagast.joins, vec![Join::Gap, Join::Adjacent]);
+                    assert!(c.actors[1].names[0].phrase.closed);
+                    assert!(pet.contains("HAMAS WING  [PSEHMSBRD]"), "{pet}");
+                    assert!(pet.contains("+RADAGAST THE_BROWN\n"), "{pet}");
+                }
+                _ => {
+                    assert_eq!(problems.len(), 1, "{problems:?}");
+                    assert_eq!(problems[0].line, 1);
+                    let delay = &c.verb_blocks[0];
+                    assert_eq!(delay.name, "DELAY");
+                    assert_eq!(delay.code, EventCode::Single("120".into()));
+                    assert_eq!(
+                        delay.extra_codes,
+                        vec![EventCode::Pair(Some("031".into()), Some("031".into()))]
+                    );
+                    assert_eq!(delay.verbs.len(), 2);
+                    assert_eq!(delay.patterns.len(), 1);
+                    assert_eq!(c.verb_blocks.len(), 2);
+                    assert!(pet.contains("--- DELAY [120]  [031:031] ---"), "{pet}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -358,9 +358,9 @@ impl Reader<'_> {
                 }
                 continue;
             }
-            let mut phrase = parse_phrase(name, Join::Adjacent);
-            // Actors match whole tokens whether or not the name ends with `_`.
-            phrase.closed = true;
+            // Kept as written: a blank is a gap and a name without a trailing `_` is open
+            // (its last word a stem), as PETRARCH-style coders read them.
+            let phrase = parse_phrase(name, Join::Gap);
             if phrase.words.is_empty() {
                 self.problem(line.no, "empty actor name");
                 continue;
@@ -712,10 +712,21 @@ impl Reader<'_> {
                 }
                 skip_block = false;
                 match parse_block_header(t) {
-                    Ok((name, code)) => {
+                    Ok((name, code, extra_codes)) => {
+                        if !extra_codes.is_empty() {
+                            self.problem(
+                                line.no,
+                                format!(
+                                    "verb block {name} has {} codes: the first, [{}], is the block's code; the others are kept but not used",
+                                    extra_codes.len() + 1,
+                                    code.as_written()
+                                ),
+                            );
+                        }
                         block = Some(VerbBlock {
                             name,
                             code,
+                            extra_codes,
                             verbs: Vec::new(),
                             patterns: Vec::new(),
                             provenance: self.prov(line.no),
@@ -946,23 +957,41 @@ pub fn parse_event_code(inside: &str) -> Result<EventCode, String> {
     })
 }
 
-/// `--- NAME [CODE] ---` → (name, code). A missing code is the null code.
-fn parse_block_header(t: &str) -> Result<(String, EventCode), String> {
+/// `--- NAME [CODE] ---` → (name, code, further codes). A missing code is the null code;
+/// `--- NAME [A] [B] ---` gives `A` and the further code `B`.
+fn parse_block_header(t: &str) -> Result<(String, EventCode, Vec<EventCode>), String> {
     let inner = t
         .trim_start_matches('-')
         .trim_end_matches(|c: char| c == '-' || c.is_whitespace())
         .trim();
-    let (name, code) = match trailing_bracket(inner) {
-        Some((name, code)) => (name.trim(), parse_event_code(code)?),
-        None => (inner, EventCode::Null),
-    };
+    // Bracket groups are taken off the end, so they come out last first.
+    let mut name = inner;
+    let mut codes = Vec::new();
+    while let Some((before, code)) = trailing_bracket(name) {
+        codes.push(parse_event_code(code)?);
+        name = before.trim();
+    }
+    codes.reverse();
     if name.is_empty() {
         return Err("verb block without a name".to_string());
     }
     if name.contains(['[', ']']) {
         return Err(format!("stray bracket in verb block header `{t}`"));
     }
-    Ok((name.to_string(), code))
+    let mut codes = codes.into_iter();
+    let code = codes.next().unwrap_or(EventCode::Null);
+    Ok((name.to_string(), code, codes.collect()))
+}
+
+/// Writes a verb block header `--- NAME [CODE] ---` (with any further codes), as both
+/// writers do.
+pub(crate) fn block_header(b: &VerbBlock) -> String {
+    let mut s = format!("--- {} [{}]", b.name, b.code.as_written());
+    for c in &b.extra_codes {
+        s.push_str(&format!("  [{}]", c.as_written()));
+    }
+    s.push_str(" ---");
+    s
 }
 
 /// Splits a verb phrase `WIRE_+TAP` into words and the head index.

@@ -58,6 +58,19 @@ fn assert_same(a: &Entries, b: &Entries, what: &str) {
     assert!(a == b, "{what}");
 }
 
+/// Problems of a re-read that the original reading did not have. An entry kept with a
+/// warning (a verb block header with two codes) is written back as read and warned about
+/// again; anything else is a loss or a corruption by the writer.
+fn new_problems<'a>(
+    original: &[dyad_dict::Problem],
+    reread: &'a [dyad_dict::Problem],
+) -> Vec<&'a dyad_dict::Problem> {
+    reread
+        .iter()
+        .filter(|p| !original.iter().any(|o| o.message == p.message))
+        .collect()
+}
+
 #[test]
 fn every_shared_file_reads_and_round_trips() {
     let files = files();
@@ -86,11 +99,12 @@ fn every_shared_file_reads_and_round_trips() {
         let mut b = Entries::default();
         let mut p2 = Vec::new();
         own::read(kind, "b", &own_text, &mut b, &mut p2);
+        let new = new_problems(&problems, &p2);
         assert!(
-            p2.is_empty(),
+            new.is_empty(),
             "{}: dyad re-read problems {:?}",
             path.display(),
-            &p2[..p2.len().min(5)]
+            &new[..new.len().min(5)]
         );
         assert_same(&a, &b, &format!("{}: import", path.display()));
 
@@ -99,11 +113,12 @@ fn every_shared_file_reads_and_round_trips() {
         let mut c2 = Entries::default();
         let mut p3 = Vec::new();
         petrarch::read(kind, "c", &pet, &mut c2, &mut p3);
+        let new = new_problems(&problems, &p3);
         assert!(
-            p3.is_empty(),
+            new.is_empty(),
             "{}: export re-read problems {:?}",
             path.display(),
-            &p3[..p3.len().min(5)]
+            &new[..new.len().min(5)]
         );
         assert_same(&a, &c2, &format!("{}: export", path.display()));
     }
