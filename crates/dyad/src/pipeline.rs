@@ -55,6 +55,10 @@ pub struct CodeArgs {
 /// memory bounded.
 const BATCH: usize = 256;
 
+/// Batches read ahead and batches in the worker pool at once: enough to hide reading and
+/// each batch's tail, few enough that memory stays bounded (about `3 × BATCH` articles).
+const IN_FLIGHT: usize = 3;
+
 /// Everything a worker needs to turn an article into output rows.
 struct Stages {
     coder: Coder,
@@ -62,6 +66,14 @@ struct Stages {
 }
 
 impl Stages {
+    /// Rows for one item from the reader, with the skip kind for the summary.
+    fn process_item(&self, item: Item) -> (Rows, Option<String>) {
+        match item {
+            Item::Article(article) => (self.process(*article), None),
+            Item::Skipped(s) => (Rows::skipped(&s.id, &s.origin, &s.reason), Some(s.kind)),
+        }
+    }
+
     fn process(&self, article: Article) -> Rows {
         let id = article.id.clone();
         let origin = article.origin.clone();
@@ -165,42 +177,88 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         indicatif::ProgressBar::hidden()
     };
     let mut summary = Summary::default();
-    let mut items = dyad_read::read_inputs(&args.inputs).peekable();
-    while items.peek().is_some() {
-        let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
-        for item in &batch {
-            if let Item::Article(a) = item {
-                summary.bytes += body_len(a) as u64;
+    let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(IN_FLIGHT);
+    let (rows_tx, rows_rx) = std::sync::mpsc::channel::<(usize, Vec<(Rows, Option<String>)>)>();
+    let items = dyad_read::read_inputs(&args.inputs);
+    std::thread::scope(|threads| {
+        // Reading and decompressing run on their own thread, a batch or two ahead of the
+        // workers, so no core waits for input.
+        threads.spawn(move || {
+            let mut items = items.peekable();
+            while items.peek().is_some() {
+                let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
+                if batch_tx.send(batch).is_err() {
+                    break;
+                }
             }
-        }
-        let rows: Vec<(Rows, Option<String>)> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| match item {
-                    Item::Article(article) => (stages.process(*article), None),
-                    Item::Skipped(s) => (Rows::skipped(&s.id, &s.origin, &s.reason), Some(s.kind)),
-                })
-                .collect()
         });
-        for (rows, kind) in &rows {
-            if let Some(reason) = &rows.document.reason {
-                eprintln!("dyad: skipped {}: {reason}", rows.document.doc);
+        // Several batches are in the pool at once so that the slow tail of one batch
+        // overlaps the next instead of idling cores; rows are put back in input order here.
+        pool.in_place_scope(|scope| {
+            let mut pending: BTreeMap<usize, Vec<(Rows, Option<String>)>> = BTreeMap::new();
+            let (mut sent, mut next) = (0usize, 0usize);
+            let mut open = true;
+            let mut writer_failed = false;
+            while open || next < sent {
+                if open && sent - next < IN_FLIGHT {
+                    match batch_rx.recv() {
+                        Ok(batch) => {
+                            for item in &batch {
+                                if let Item::Article(a) = item {
+                                    summary.bytes += body_len(a) as u64;
+                                }
+                            }
+                            let (seq, tx, stages) = (sent, rows_tx.clone(), &stages);
+                            scope.spawn(move |_| {
+                                let rows = batch
+                                    .into_par_iter()
+                                    .map(|item| stages.process_item(item))
+                                    .collect();
+                                // The receiver outlives the scope; a failed send cannot happen.
+                                let _ = tx.send((seq, rows));
+                            });
+                            sent += 1;
+                            continue;
+                        }
+                        Err(_) => open = false,
+                    }
+                    continue;
+                }
+                let Ok((seq, rows)) = rows_rx.recv() else {
+                    break;
+                };
+                pending.insert(seq, rows);
+                while let Some(rows) = pending.remove(&next) {
+                    next += 1;
+                    if writer_failed {
+                        continue;
+                    }
+                    for (rows, kind) in &rows {
+                        if let Some(reason) = &rows.document.reason {
+                            eprintln!("dyad: skipped {}: {reason}", rows.document.doc);
+                        }
+                        summary.add(rows, kind.as_deref());
+                    }
+                    // A refused batch means the writer stopped on an error; `finish`
+                    // reports it. Stop reading, let the batches in the pool drain.
+                    if sink
+                        .send(rows.into_iter().map(|(r, _)| r).collect())
+                        .is_err()
+                    {
+                        writer_failed = true;
+                        open = false;
+                    }
+                    progress.set_message(format!(
+                        "{} documents, {} events",
+                        summary.read, summary.events
+                    ));
+                    progress.tick();
+                }
             }
-            summary.add(rows, kind.as_deref());
-        }
-        // A refused batch means the writer stopped on an error; `finish` reports it.
-        if sink
-            .send(rows.into_iter().map(|(r, _)| r).collect())
-            .is_err()
-        {
-            break;
-        }
-        progress.set_message(format!(
-            "{} documents, {} events",
-            summary.read, summary.events
-        ));
-        progress.tick();
-    }
+            // Dropping the receiver stops the reader thread if the writer failed early.
+            drop(batch_rx);
+        });
+    });
     let written = sink.finish()?;
     progress.finish_and_clear();
     summary.print(started.elapsed().as_secs_f64());
