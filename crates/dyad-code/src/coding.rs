@@ -54,6 +54,26 @@ impl Intents {
     }
 }
 
+/// Facts of a lexicon that coding looks up in every sentence, computed once per coder.
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    /// The default codes of each transformation's upper and lower verb, by transformation.
+    transform_codes: Vec<(Option<String>, Option<String>)>,
+}
+
+impl Prepared {
+    /// Prepares `lex` for coding.
+    pub fn new(lex: &Lexicon) -> Prepared {
+        Prepared {
+            transform_codes: lex
+                .transformations
+                .iter()
+                .map(|t| (code_of_verb(lex, &t.upper), code_of_verb(lex, &t.lower)))
+                .collect(),
+        }
+    }
+}
+
 /// One event found in a sentence, before it is placed in the document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawEvent {
@@ -114,10 +134,66 @@ struct Match {
     post_end: Option<usize>,
 }
 
-/// Codes one sentence reading.
+impl Match {
+    /// What backtracking restores: everything but the words consumed, which only grow.
+    fn mark(&self) -> Mark {
+        Mark {
+            score: self.score,
+            source: self.source,
+            target: self.target,
+            compound: self.compound,
+            consumed: self.consumed.len(),
+            negation_used: self.negation_used,
+            post_end: self.post_end,
+        }
+    }
+
+    /// Undoes what a failed attempt added since `mark`.
+    fn restore(&mut self, mark: &Mark) {
+        self.score = mark.score;
+        self.source = mark.source;
+        self.target = mark.target;
+        self.compound = mark.compound;
+        self.consumed.truncate(mark.consumed);
+        self.negation_used = mark.negation_used;
+        self.post_end = mark.post_end;
+    }
+}
+
+/// A [`Match`] as it stood before an attempt (see [`Match::mark`]).
+struct Mark {
+    score: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: bool,
+    consumed: usize,
+    negation_used: bool,
+    post_end: Option<usize>,
+}
+
+/// How far before its verb the words of a pattern may stand. PETRARCH's patterns name a few
+/// words and a phrase or two before the verb; a news sentence's clause rarely reaches back
+/// further than a few dozen words. Bounding the search keeps each verb's cost constant
+/// however long the sentence.
+const PRE_WINDOW: usize = 64;
+
+/// Codes one sentence reading (preparing the lexicon on the way: a coder codes with
+/// [`code_prepared`] and a [`Prepared`] it keeps).
 pub fn code_sentence(
     r: &Reading,
     lex: &Lexicon,
+    intents: &Intents,
+    opts: &Options,
+    trace: bool,
+) -> SentenceCoding {
+    code_prepared(r, lex, &Prepared::new(lex), intents, opts, trace)
+}
+
+/// Codes one sentence reading with the lexicon's [`Prepared`] facts.
+pub fn code_prepared(
+    r: &Reading,
+    lex: &Lexicon,
+    prep: &Prepared,
     intents: &Intents,
     opts: &Options,
     trace: bool,
@@ -132,6 +208,9 @@ pub fn code_sentence(
     let mut choices: Vec<Choice> = Vec::new();
     for (vi, vh) in r.verbs.iter().enumerate() {
         let Some(verb_idx) = vh.verb else { continue };
+        if vh.conditional {
+            continue;
+        }
         let verb = &lex.verbs[verb_idx];
         let block = &lex.blocks[verb.block];
         let negated = negation_before(r, vh.start);
@@ -145,7 +224,7 @@ pub fn code_sentence(
             lex.blocks[b].patterns.iter().map(move |p| (p, name))
         });
         for (pat, block_name) in patterns {
-            let m = match_pattern(r, vh, pat);
+            let m = match_pattern(r, vi, pat);
             if trace {
                 out.attempts.push(Attempt {
                     verb: vi,
@@ -266,7 +345,7 @@ pub fn code_sentence(
                     return;
                 }
                 if let Some(t) = t {
-                    if t.2.code == s.2.code {
+                    if t.2.code == s.2.code || crate::reading::own_country(&s.2.code, &t.2.code) {
                         return;
                     }
                 }
@@ -314,7 +393,7 @@ pub fn code_sentence(
     // Intentions first ("wants to attack" -> 138), then reports ("said it would attack").
     combine_intents(r, intents, &mut out.events);
     if !lex.transformations.is_empty() {
-        transform(r, lex, &mut out.events);
+        transform(r, lex, prep, &mut out.events);
     }
     if opts.require_dyad {
         out.events.retain(|e| e.target.is_some());
@@ -407,8 +486,8 @@ fn verb_is(r: &Reading, lex: &Lexicon, vi: usize, name: &str, code: Option<&str>
     let verb = &lex.verbs[v];
     let own = verb
         .code
-        .clone()
-        .unwrap_or_else(|| lex.blocks[verb.block].code.clone());
+        .as_deref()
+        .unwrap_or(lex.blocks[verb.block].code.as_str());
     // Null codes ("---") say nothing about what a verb means: they never match.
     verb.name == name
         || lex.blocks[verb.block].name == name
@@ -418,12 +497,15 @@ fn verb_is(r: &Reading, lex: &Lexicon, vi: usize, name: &str, code: Option<&str>
 /// PETRARCH2's verb-over-verb transformations ("A said A will attack B" -> A B 138): a
 /// reporting or intention verb whose complement holds another coded event is replaced by
 /// the transformation's result, or, when none applies, yields to the event it reports.
-fn transform(r: &Reading, lex: &Lexicon, events: &mut Vec<RawEvent>) {
+fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEvent>) {
+    let upper_code = |ti: usize| prep.transform_codes.get(ti).and_then(|c| c.0.as_deref());
+    let lower_code = |ti: usize| prep.transform_codes.get(ti).and_then(|c| c.1.as_deref());
     let uppers: Vec<usize> = (0..r.verbs.len())
         .filter(|&vi| {
             lex.transformations
                 .iter()
-                .any(|t| verb_is(r, lex, vi, &t.upper, code_of_verb(lex, &t.upper).as_deref()))
+                .enumerate()
+                .any(|(ti, t)| verb_is(r, lex, vi, &t.upper, upper_code(ti)))
         })
         .collect();
     for u in uppers {
@@ -442,12 +524,11 @@ fn transform(r: &Reading, lex: &Lexicon, events: &mut Vec<RawEvent>) {
         let lower: Vec<RawEvent> = events.iter().filter(|e| e.verb == l).cloned().collect();
         let mut replaced: Vec<RawEvent> = Vec::new();
         for le in &lower {
-            for t in &lex.transformations {
-                if !verb_is(r, lex, u, &t.upper, code_of_verb(lex, &t.upper).as_deref()) {
+            for (ti, t) in lex.transformations.iter().enumerate() {
+                if !verb_is(r, lex, u, &t.upper, upper_code(ti)) {
                     continue;
                 }
-                let lower_ok = t.lower == "Q"
-                    || verb_is(r, lex, l, &t.lower, code_of_verb(lex, &t.lower).as_deref());
+                let lower_ok = t.lower == "Q" || verb_is(r, lex, l, &t.lower, lower_code(ti));
                 if !lower_ok {
                     continue;
                 }
@@ -772,7 +853,8 @@ fn first_target(
     while j < end {
         if let Some(g) = r.group_of[j] {
             let gs = r.groups[g].start;
-            if !allow_place && gs > 0 && r.locative[gs - 1] {
+            let topic = r.topic.get(gs).copied().unwrap_or(false);
+            if topic || !allow_place && gs > 0 && r.locative[gs - 1] {
                 j = r.groups[g].end.max(j + 1);
                 continue;
             }
@@ -787,6 +869,11 @@ fn first_target(
             if Some(g) != source && !codes.is_empty() && !repeats {
                 return Some(g);
             }
+            // The subject of a clause of its own ("said [a mortar bomb] was fired at it from
+            // Gaza") ends the search: what follows belongs to that clause's verb.
+            if codes.is_empty() && crate::reading::complement_subject(r, g, from) {
+                return None;
+            }
             j = r.groups[g].end.max(j + 1);
             continue;
         }
@@ -795,8 +882,9 @@ fn first_target(
     None
 }
 
-/// Tries one pattern on one verb.
-fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
+/// Tries one pattern on verb hit `vi`.
+fn match_pattern(r: &Reading, vi: usize, pat: &Pattern) -> Option<Match> {
+    let vh = &r.verbs[vi];
     let mut m = Match::default();
     // After the verb.
     let post_start = vh.end;
@@ -808,8 +896,8 @@ fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
             _ => false,
         })
     };
-    let limit = r
-        .verbs
+    // Verb hits are in text order and do not overlap: the later ones follow `vi`.
+    let limit = r.verbs[vi + 1..]
         .iter()
         .filter(|v| v.start >= vh.end)
         .find(|v| !(v.start..v.end).any(|k| literal(&r.words[k].up)))
@@ -818,7 +906,8 @@ fn match_pattern(r: &Reading, vh: &VerbHit, pat: &Pattern) -> Option<Match> {
     if !match_post(r, &pat.post, 0, post_start, pat.verb_joined, limit, &mut m) {
         return None;
     }
-    if !match_pre(r, &pat.pre, pat.pre.len(), vh.start, &mut m) {
+    let floor = vh.start.saturating_sub(PRE_WINDOW);
+    if !match_pre(r, &pat.pre, pat.pre.len(), vh.start, floor, &mut m) {
         return None;
     }
     // A pattern ending in a preposition ("* (WITH)", "* MEMOS FROM") names the phrase
@@ -889,7 +978,7 @@ fn match_post(
     let last_q = if adjacent { p } else { limit.saturating_sub(1) };
     let mut q = p;
     while q <= last_q && q < limit {
-        let saved = m.clone();
+        let saved = m.mark();
         let next = match &e.elem {
             Elem::Words(alts) => alts.iter().find_map(|alt| {
                 phrase_at(r, alt, q, limit).inspect(|&end| {
@@ -929,15 +1018,22 @@ fn match_post(
                 return true;
             }
         }
-        *m = saved;
+        m.restore(&saved);
         q += 1;
     }
     false
 }
 
-/// Matches pre-verb elements right to left; `i` is one past the element to match next and
-/// `p` one past the last word it may use.
-fn match_pre(r: &Reading, elems: &[PatElem], i: usize, p: usize, m: &mut Match) -> bool {
+/// Matches pre-verb elements right to left; `i` is one past the element to match next, `p`
+/// one past the last word it may use, and no element may end at or before `floor`.
+fn match_pre(
+    r: &Reading,
+    elems: &[PatElem],
+    i: usize,
+    p: usize,
+    floor: usize,
+    m: &mut Match,
+) -> bool {
     if i == 0 {
         return true;
     }
@@ -946,10 +1042,10 @@ fn match_pre(r: &Reading, elems: &[PatElem], i: usize, p: usize, m: &mut Match) 
     let adjacent = e.joined;
     let mut end = p;
     loop {
-        if end == 0 {
+        if end == 0 || end <= floor {
             return false;
         }
-        let saved = m.clone();
+        let saved = m.mark();
         let found: Option<usize> = match &e.elem {
             Elem::Words(alts) => alts.iter().find_map(|alt| {
                 let len = alt.len();
@@ -1000,11 +1096,11 @@ fn match_pre(r: &Reading, elems: &[PatElem], i: usize, p: usize, m: &mut Match) 
             }),
         };
         if let Some(s) = found {
-            if match_pre(r, elems, i - 1, s, m) {
+            if match_pre(r, elems, i - 1, s, floor, m) {
                 return true;
             }
         }
-        *m = saved;
+        m.restore(&saved);
         if adjacent {
             return false;
         }

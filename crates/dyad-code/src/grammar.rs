@@ -48,6 +48,14 @@ pub enum Class {
     Locative = 1 << 16,
     /// Possessive determiners.
     Possessive = 1 << 17,
+    /// Prepositions that name a topic after a noun ("a summit on the unrest in Iran").
+    Topic = 1 << 18,
+    /// The preposition that chains noun phrases ("the unrest of the people").
+    Genitive = 1 << 19,
+    /// Subordinators of a condition ("if", "unless"): what they open has not happened.
+    Conditional = 1 << 20,
+    /// Nouns of meeting and speech whose "on"/"over" phrase is a topic.
+    Discussion = 1 << 21,
 }
 
 impl Class {
@@ -71,6 +79,10 @@ impl Class {
             "PERSON" => Class::Person,
             "LOCATIVE" => Class::Locative,
             "POSSESSIVE" => Class::Possessive,
+            "TOPIC" => Class::Topic,
+            "GENITIVE" => Class::Genitive,
+            "CONDITIONAL" => Class::Conditional,
+            "DISCUSSION" => Class::Discussion,
             _ => return None,
         })
     }
@@ -138,7 +150,11 @@ impl Grammar {
             | Class::Nominal as u32
             | Class::Person as u32
             | Class::Locative as u32
-            | Class::Possessive as u32;
+            | Class::Possessive as u32
+            | Class::Topic as u32
+            | Class::Genitive as u32
+            | Class::Conditional as u32
+            | Class::Discussion as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

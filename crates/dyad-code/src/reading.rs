@@ -169,6 +169,8 @@ pub struct VerbHit {
     pub verb: Option<usize>,
     /// Other dictionary verbs with the same form here (a verb listed in several blocks).
     pub others: Vec<usize>,
+    /// Inside a condition ("if NATO ignores Moscow's interests"): not something that happened.
+    pub conditional: bool,
 }
 
 /// Everything read from one sentence.
@@ -190,6 +192,20 @@ pub struct Reading {
     pub verbs: Vec<VerbHit>,
     /// Whether each word is a preposition of place ("in", "at").
     pub locative: Vec<bool>,
+    /// Whether each word lies in the topic phrase of a noun of meeting or speech ("a summit on
+    /// the unrest in Iran"): actors there are what is talked about, not targets.
+    pub topic: Vec<bool>,
+}
+
+/// Whether `target` is the bare country code of `source` ("RUSGOV" and "RUS"): a country's
+/// own government, legislature or people acting on the country as a whole is not a dyadic
+/// event; such targets come from possessives and topics ("reconsider Russia's defense
+/// strategy", "narcotics are entering Russia"), not from an actor acted on.
+pub fn own_country(source: &str, target: &str) -> bool {
+    target.len() == 3
+        && target.bytes().all(|b| b.is_ascii_uppercase())
+        && source.len() > 3
+        && source.starts_with(target)
 }
 
 /// PETRARCH's comma options (`comma_min`/`comma_max` for internal stretches, `comma_bmin`/
@@ -597,6 +613,7 @@ pub fn read_with_tags(
                     head: h,
                     verb: v,
                     others: std::mem::take(&mut others_at[h]),
+                    conditional: false,
                 });
                 k = e.max(k + 1);
                 continue;
@@ -664,7 +681,12 @@ pub fn read_with_tags(
         .zip(&tags)
         .map(|(w, t)| *t == Tag::Prep && grammar.is(&w.up, Class::Locative))
         .collect();
+    for vh in verbs.iter_mut() {
+        vh.conditional = in_condition(vh.start, &tags, &words, grammar);
+    }
+    let topic = topic_words(&tags, &words, grammar);
     let mut reading = Reading {
+        topic,
         locative,
         words,
         tags,
@@ -676,6 +698,79 @@ pub fn read_with_tags(
     };
     build_groups(&mut reading, lex, grammar, date);
     reading
+}
+
+/// Whether the verb starting at `start` stands in a clause opened by a conditional
+/// subordinator ("if", "unless"), looking left to the nearest comma, other punctuation or
+/// clause opener.
+fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+    let mut j = start;
+    while j > 0 {
+        j -= 1;
+        if grammar.is(&words[j].up, Class::Conditional) {
+            return true;
+        }
+        if matches!(
+            tags[j],
+            Tag::Comma | Tag::Punct | Tag::Subord | Tag::Rel | Tag::Comp
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The words in topic phrases: after a [`Class::Topic`] preposition that follows a
+/// [`Class::Discussion`] noun, the noun phrase and the phrases chained to it by
+/// [`Class::Genitive`] or place prepositions ("on the unrest in Iran").
+fn topic_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
+    let n = words.len();
+    let mut topic = vec![false; n];
+    for k in 1..n {
+        if tags[k] != Tag::Prep
+            || !grammar.is(&words[k].up, Class::Topic)
+            || tags[k - 1] != Tag::Noun
+            || !grammar.is(&words[k - 1].up, Class::Discussion)
+        {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < n {
+            match tags[j] {
+                Tag::Det | Tag::Noun | Tag::Num | Tag::Poss | Tag::Adv => topic[j] = true,
+                Tag::Prep
+                    if grammar.is(&words[j].up, Class::Genitive)
+                        || grammar.is(&words[j].up, Class::Locative) => {}
+                _ => break,
+            }
+            j += 1;
+        }
+    }
+    topic
+}
+
+/// Whether group `g`, standing right after a verb ending at `verb_end` (or after its "that"),
+/// is the subject of a complement clause: an auxiliary, a form of "to be", a negation or a
+/// past-tense verb follows it ("said [such a step] enjoyed ...", "said [a bomb] was fired").
+pub fn complement_subject(r: &Reading, g: usize, verb_end: usize) -> bool {
+    let gs = r.groups[g].start;
+    let after_verb =
+        gs == verb_end || gs == verb_end + 1 && r.tags.get(verb_end) == Some(&Tag::Comp);
+    // A lone article before a participle ("ousted the affected villages") is no subject.
+    let has_noun = (gs..r.groups[g].end).any(|k| matches!(r.tags[k], Tag::Noun | Tag::Pron));
+    if !after_verb || !has_noun {
+        return false;
+    }
+    let mut k = r.groups[g].end;
+    while k < r.words.len() && r.tags[k] == Tag::Adv {
+        k += 1;
+    }
+    match r.tags.get(k) {
+        Some(Tag::Aux | Tag::Be | Tag::Neg) => true,
+        // Present forms in -s are left out: "fired two artillery shells" is no clause.
+        Some(Tag::Verb) => r.words[k].up.ends_with("ED"),
+        _ => false,
+    }
 }
 
 /// Whether a preposition-subordinator at `k` opens a clause: a noun phrase and a verb follow

@@ -410,3 +410,59 @@ fn own_format_verbs_are_not_read_as_petrarch() {
         .iter()
         .any(|f| f.words == ["ARRESTED", "AND"] && f.head == 0));
 }
+
+#[test]
+fn a_country_acting_on_itself_is_no_event() {
+    assert!(code("Russian lawmakers criticized Russia.", None)
+        .events
+        .is_empty());
+    assert_eq!(
+        triples(&code("Russian lawmakers criticized NATO.", None)),
+        vec![t("RUSLEG", "IGOWSTNAT", "111")]
+    );
+}
+
+#[test]
+fn conditions_are_not_events() {
+    let doc = code(
+        "If Russia attacks Ukraine, NATO will criticize Russia.",
+        None,
+    );
+    assert_eq!(triples(&doc), vec![t("IGOWSTNAT", "RUS", "111")]);
+    let doc = code(
+        "NATO will criticize Russia unless Russia attacks Ukraine.",
+        None,
+    );
+    assert_eq!(triples(&doc), vec![t("IGOWSTNAT", "RUS", "111")]);
+}
+
+#[test]
+fn topics_of_talks_are_not_targets() {
+    assert!(code("Russia criticized the statement on Ukraine.", None)
+        .events
+        .is_empty());
+    assert_eq!(
+        triples(&code(
+            "Russia criticized the talks on Ukraine with NATO.",
+            None
+        )),
+        vec![t("RUS", "IGOWSTNAT", "111")]
+    );
+    // Other nouns keep their "on" phrase as the target.
+    assert_eq!(
+        triples(&code("Russia criticized the attack on Ukraine.", None)),
+        vec![t("RUS", "UKR", "111")]
+    );
+}
+
+#[test]
+fn a_reported_clause_without_an_actor_ends_the_target_search() {
+    assert!(code("Russia said a bomb was fired from Ukraine.", None)
+        .events
+        .is_empty());
+    // The subject of the reported clause is still the target when it is an actor.
+    assert_eq!(
+        triples(&code("Russia said Ukraine was ready.", None)),
+        vec![t("RUS", "UKR", "010")]
+    );
+}
