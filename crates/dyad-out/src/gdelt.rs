@@ -3,9 +3,11 @@
 //! Columns dyad has no value for are left empty; `docs/outputs.md` documents the mapping.
 //! Every field is written as a string, so CAMEO codes keep their leading zeros.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::records::EventRecord;
 use crate::{DocContext, OutError};
@@ -149,11 +151,53 @@ fn day_of_year(y: i32, m: u32, d: u32) -> u32 {
     CUM[idx] + d + u32::from(leap && m > 2)
 }
 
-/// The actor code's parts as GDELT splits them: the first three letters (the country or
-/// group prefix) and up to three further three-letter role codes.
+/// The shipped country table (`tools/gdelt/build.py`): CAMEO country and region codes, and
+/// the FIPS 10-4 code GDELT writes for a place in each country.
+const COUNTRIES: &str = include_str!("../../../dictionaries/gdelt-countries.tsv");
+
+/// A row of the country table: FIPS code (empty for regions) and short English name.
+struct Country {
+    fips: &'static str,
+    name: &'static str,
+}
+
+/// CAMEO country or region code → its row.
+fn countries() -> &'static HashMap<&'static str, Country> {
+    static TABLE: OnceLock<HashMap<&'static str, Country>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        COUNTRIES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let (_kind, cameo, fips, name) = (f.next()?, f.next()?, f.next()?, f.next()?);
+                let name = name.trim();
+                Some((cameo, Country { fips, name }))
+            })
+            .collect()
+    })
+}
+
+/// The FIPS 10-4 code of a country given by its CAMEO (ISO alpha-3) code; empty if unknown.
+pub fn fips_country(cameo: &str) -> &'static str {
+    countries().get(cameo).map_or("", |c| c.fips)
+}
+
+/// The actor code's parts as GDELT splits them: the country (or CAMEO region) prefix, and up
+/// to three three-letter type codes. A prefix that is no country or region (IGO, NGO, MNC,
+/// `---` for an unknown country ...) leaves the country empty and is the first type code.
 fn actor_parts(code: &str) -> (String, [String; 3]) {
-    let chunk = |i: usize| code.get(i * 3..i * 3 + 3).unwrap_or_default().to_string();
-    (chunk(0), [chunk(1), chunk(2), chunk(3)])
+    let chunks: Vec<&str> = (0..4)
+        .filter_map(|i| code.get(i * 3..i * 3 + 3))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let (country, types) = match chunks.split_first() {
+        Some((first, rest)) if countries().contains_key(first) => (*first, rest),
+        Some((first, _)) if *first == "---" => ("", &chunks[1..]),
+        _ => ("", &chunks[..]),
+    };
+    let t = |i: usize| types.get(i).map(|s| s.to_string()).unwrap_or_default();
+    (country.to_string(), [t(0), t(1), t(2)])
 }
 
 fn actor_columns(code: Option<&str>, name: Option<&str>, row: &mut Vec<String>) {
@@ -204,10 +248,15 @@ pub fn gdelt_row(e: &EventRecord, ctx: &DocContext, id: u64, added: &str) -> Vec
     row.extend(std::iter::repeat_n(String::new(), 16));
     match &e.location {
         Some(l) => {
-            row.push(String::new()); // ActionGeo_Type: dyad has no feature class yet
+            let country = countries().get(l.country.as_str());
+            let fips = country.map_or("", |c| c.fips);
+            // ActionGeo_Type 1 (a country, whose ADM1 code is its FIPS code) when the place
+            // is the country itself; dyad's locations carry no finer feature class yet.
+            let is_country = country.is_some_and(|c| c.name.eq_ignore_ascii_case(&l.name));
+            row.push(if is_country { "1" } else { "" }.to_string());
             row.push(l.name.clone());
-            row.push(l.country.clone());
-            row.push(String::new());
+            row.push(fips.to_string());
+            row.push(if is_country { fips } else { "" }.to_string());
             row.push(String::new());
             row.push(l.lat.to_string());
             row.push(l.lon.to_string());
@@ -250,6 +299,36 @@ mod tests {
         let (c, t) = actor_parts("US");
         assert_eq!(c, "");
         assert!(t.iter().all(String::is_empty));
+    }
+
+    #[test]
+    fn group_and_unknown_prefixes_are_types_not_countries() {
+        let (c, t) = actor_parts("IGOWSTNAT");
+        assert_eq!(c, "");
+        assert_eq!(t[0], "IGO");
+        let (c, t) = actor_parts("---REB");
+        assert_eq!(c, "");
+        assert_eq!(t[0], "REB");
+        // CAMEO region codes stand where a country code would.
+        assert_eq!(actor_parts("MEAGOV").0, "MEA");
+    }
+
+    #[test]
+    fn places_take_fips_codes() {
+        assert_eq!(fips_country("RUS"), "RS");
+        assert_eq!(fips_country("DEU"), "GM");
+        assert_eq!(fips_country("AUT"), "AU");
+        assert_eq!(fips_country("AUS"), "AS");
+        assert_eq!(fips_country("XYZ"), "");
+        assert_eq!(fips_country("MEA"), "", "regions have no FIPS code");
+        // Every country row has one, except those FIPS 10-4 never covered.
+        let missing = countries()
+            .iter()
+            .filter(|(code, c)| {
+                c.fips.is_empty() && COUNTRIES.contains(&format!("country\t{code}\t"))
+            })
+            .count();
+        assert!(missing <= 3, "{missing} countries without FIPS");
     }
 
     #[test]

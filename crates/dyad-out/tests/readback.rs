@@ -346,6 +346,10 @@ fn gdelt_csv_reads_back_equal_to_jsonl() {
         match &e.location {
             Some(l) => {
                 assert_eq!(&rec[col("ActionGeo_FullName")], l.name);
+                assert_eq!(
+                    &rec[col("ActionGeo_CountryCode")],
+                    dyad_out::gdelt::fips_country(&l.country)
+                );
                 let lat: f64 = rec[col("ActionGeo_Lat")].parse().expect("lat");
                 assert_eq!(lat, l.lat);
             }
