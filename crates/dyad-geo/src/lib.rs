@@ -17,13 +17,16 @@
 //! [`Place::evidence`].
 
 mod data;
+mod names;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+use std::thread::JoinHandle;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use dyad_doc::{Document, Location, Place, Span};
+use names::{FastMap, NameIndex};
 
 pub use data::Words;
 
@@ -54,9 +57,6 @@ pub enum GeoError {
         file: String,
         source: std::io::Error,
     },
-    /// The name matcher could not be built.
-    #[error("building the name matcher: {0}")]
-    Matcher(#[from] aho_corasick::BuildError),
 }
 
 /// What kind of place a gazetteer entry is.
@@ -147,36 +147,130 @@ impl Entry {
     }
 }
 
-/// A compiled gazetteer: entries, every spelling of them, and the matcher over those spellings.
+/// A compiled gazetteer: entries, every spelling of them, and the finder over those
+/// spellings.
+///
+/// [`Gazetteer::shipped`] returns at once and builds the tables on a thread of their own, so
+/// that a program's other start-up work (dictionaries, coder) runs meanwhile; the first call
+/// that needs them waits for the build.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
-    /// Spelling → indices into `entries`.
-    names: Vec<(String, Vec<u32>)>,
-    /// Lower-cased spelling → index into `names` (datelines are often in capitals).
-    by_lower: HashMap<String, u32>,
-    matcher: Option<AhoCorasick>,
-    words: Words,
+    ready: OnceLock<Tables>,
+    building: Mutex<Option<JoinHandle<Tables>>>,
 }
 
 impl Gazetteer {
-    /// The gazetteer shipped with dyad (embedded in the binary).
+    /// The gazetteer shipped with dyad (embedded in the binary), built in the background.
     ///
     /// The embedded data are checked by this crate's tests; should they ever fail to load, the
     /// result is an empty gazetteer that finds no places rather than a crash.
     pub fn shipped() -> Gazetteer {
-        Gazetteer::try_shipped().unwrap_or_default()
+        let build = || Tables::shipped().unwrap_or_default();
+        match std::thread::Builder::new()
+            .name("gazetteer".into())
+            .spawn(build)
+        {
+            Ok(handle) => Gazetteer {
+                ready: OnceLock::new(),
+                building: Mutex::new(Some(handle)),
+            },
+            // No thread to be had: build here.
+            Err(_) => Gazetteer::ready(build()),
+        }
     }
 
-    /// The shipped gazetteer, or why it could not be loaded.
+    /// The shipped gazetteer, or why it could not be loaded (built on this thread).
     pub fn try_shipped() -> Result<Gazetteer, GeoError> {
-        let tsv = gunzip(SHIPPED_TSV_GZ, "gazetteer.tsv.gz")?;
-        Gazetteer::from_parts(&tsv, SHIPPED_ALIASES, SHIPPED_WORDS)
+        Tables::shipped().map(Gazetteer::ready)
     }
 
     /// Loads a replacement gazetteer TSV (gzip-compressed or plain) with the shipped aliases
     /// and context words.
     pub fn load(path: &Path) -> Result<Gazetteer, GeoError> {
+        Tables::load(path).map(Gazetteer::ready)
+    }
+
+    /// Builds a gazetteer from the text of its three files (see the crate docs for formats).
+    pub fn from_parts(tsv: &str, aliases: &str, words: &str) -> Result<Gazetteer, GeoError> {
+        Tables::from_parts(tsv, aliases, words).map(Gazetteer::ready)
+    }
+
+    fn ready(tables: Tables) -> Gazetteer {
+        Gazetteer {
+            ready: OnceLock::from(tables),
+            building: Mutex::new(None),
+        }
+    }
+
+    /// The tables, waiting for the background build the first time.
+    fn tables(&self) -> &Tables {
+        self.ready.get_or_init(|| {
+            let handle = self
+                .building
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            // A build that panicked (a bug) leaves an empty gazetteer, as a failed load does.
+            handle.and_then(|h| h.join().ok()).unwrap_or_default()
+        })
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.tables().entries.len()
+    }
+
+    /// True when the gazetteer has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.tables().entries.is_empty()
+    }
+
+    /// Every reading of a spelling (case-insensitive), most likely first by the prior alone.
+    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+        self.tables().lookup(name)
+    }
+
+    /// Resolves a free-standing place string such as a dateline ("BRUSSELS, Belgium",
+    /// "Paris, Texas", "Moscow"): the first comma-separated part is the place, a later part
+    /// that names a country or US state qualifies it.
+    pub fn resolve(&self, text: &str) -> Option<(Location, String)> {
+        self.tables().resolve(text)
+    }
+
+    /// Fills `doc.places`: the dateline (from `doc.meta.dateline`, else a "CITY, Country --"
+    /// opening of the story) and places named in the text, in text order.
+    pub fn locate(&self, doc: &mut Document) {
+        self.tables().locate(doc)
+    }
+
+    /// Sets each event's `location`: the place named with a locative word ("in", "at",
+    /// "near"…) in the event's sentence — the one nearest the event's verb when there are
+    /// several — else the dateline. Uses `doc.places`, so run [`Gazetteer::locate`] first.
+    pub fn locate_events(&self, doc: &mut Document) {
+        self.tables().locate_events(doc)
+    }
+}
+
+/// The built gazetteer.
+#[derive(Debug, Default)]
+struct Tables {
+    entries: Vec<Entry>,
+    /// Spelling → indices into `entries`.
+    names: Vec<(String, Vec<u32>)>,
+    /// Lower-cased spelling → index into `names` (datelines are often in capitals).
+    by_lower: FastMap<String, u32>,
+    /// Finds the spellings in text.
+    index: NameIndex,
+    words: Words,
+}
+
+impl Tables {
+    fn shipped() -> Result<Tables, GeoError> {
+        let tsv = gunzip(SHIPPED_TSV_GZ, "gazetteer.tsv.gz")?;
+        Tables::from_parts(&tsv, SHIPPED_ALIASES, SHIPPED_WORDS)
+    }
+
+    fn load(path: &Path) -> Result<Tables, GeoError> {
         let file = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|source| GeoError::Io {
             file: file.clone(),
@@ -190,16 +284,15 @@ impl Gazetteer {
                 source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
             })?
         };
-        Gazetteer::from_parts(&tsv, SHIPPED_ALIASES, SHIPPED_WORDS)
+        Tables::from_parts(&tsv, SHIPPED_ALIASES, SHIPPED_WORDS)
     }
 
-    /// Builds a gazetteer from the text of its three files (see the crate docs for formats).
-    pub fn from_parts(tsv: &str, aliases: &str, words: &str) -> Result<Gazetteer, GeoError> {
-        let mut g = Gazetteer {
+    fn from_parts(tsv: &str, aliases: &str, words: &str) -> Result<Tables, GeoError> {
+        let mut g = Tables {
             words: Words::parse(words)?,
-            ..Gazetteer::default()
+            ..Tables::default()
         };
-        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut index: FastMap<String, u32> = FastMap::default();
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -240,43 +333,36 @@ impl Gazetteer {
                 .ok_or_else(|| bad(&format!("no gazetteer entry {name} ({iso3})")))?;
             g.add_name(&mut index, alias, target);
         }
-        let patterns: Vec<&str> = g.names.iter().map(|(n, _)| n.as_str()).collect();
-        g.matcher = Some(
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(patterns)?,
-        );
+        g.index = NameIndex::build(g.names.iter().map(|(n, _)| n.as_str()));
+        // The first spelling (in file order) of each lower-case form stands for it.
+        g.by_lower.reserve(g.names.len());
+        for (slot, (name, _)) in g.names.iter().enumerate() {
+            g.by_lower.entry(name.to_lowercase()).or_insert(slot as u32);
+        }
         Ok(g)
     }
 
-    fn add_name(&mut self, index: &mut HashMap<String, u32>, name: &str, entry: u32) {
+    fn add_name(&mut self, index: &mut FastMap<String, u32>, name: &str, entry: u32) {
         let name = name.trim();
         if name.is_empty() {
             return;
         }
-        let slot = *index.entry(name.to_string()).or_insert_with(|| {
-            self.names.push((name.to_string(), Vec::new()));
-            (self.names.len() - 1) as u32
-        });
+        let slot = match index.get(name) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.names.len() as u32;
+                self.names.push((name.to_string(), Vec::new()));
+                index.insert(name.to_string(), slot);
+                slot
+            }
+        };
         let readings = &mut self.names[slot as usize].1;
         if !readings.contains(&entry) {
             readings.push(entry);
         }
-        self.by_lower.entry(name.to_lowercase()).or_insert(slot);
     }
 
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// True when the gazetteer has no entries.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// Every reading of a spelling (case-insensitive), most likely first by the prior alone.
-    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+    fn lookup(&self, name: &str) -> Vec<&Entry> {
         let mut out: Vec<&Entry> = self
             .by_lower
             .get(&name.trim().to_lowercase())
@@ -292,10 +378,7 @@ impl Gazetteer {
         out
     }
 
-    /// Resolves a free-standing place string such as a dateline ("BRUSSELS, Belgium",
-    /// "Paris, Texas", "Moscow"): the first comma-separated part is the place, a later part
-    /// that names a country or US state qualifies it.
-    pub fn resolve(&self, text: &str) -> Option<(Location, String)> {
+    fn resolve(&self, text: &str) -> Option<(Location, String)> {
         let mut parts = text.split(',').map(str::trim).filter(|p| !p.is_empty());
         let head = parts.next()?;
         let slot = *self.by_lower.get(&head.to_lowercase())?;
@@ -383,9 +466,7 @@ impl Gazetteer {
         Some((i, why.join("; ")))
     }
 
-    /// Fills `doc.places`: the dateline (from `doc.meta.dateline`, else a "CITY, Country --"
-    /// opening of the story) and places named in the text, in text order.
-    pub fn locate(&self, doc: &mut Document) {
+    fn locate(&self, doc: &mut Document) {
         doc.places.clear();
         let dateline = self.dateline_place(doc);
         let mut ctx = Context::default();
@@ -463,10 +544,7 @@ impl Gazetteer {
         doc.places = places;
     }
 
-    /// Sets each event's `location`: the place named with a locative word ("in", "at",
-    /// "near"…) in the event's sentence — the one nearest the event's verb when there are
-    /// several — else the dateline. Uses `doc.places`, so run [`Gazetteer::locate`] first.
-    pub fn locate_events(&self, doc: &mut Document) {
+    fn locate_events(&self, doc: &mut Document) {
         let dateline = doc
             .places
             .iter()
@@ -553,35 +631,32 @@ impl Gazetteer {
 
     /// Every acceptable name occurrence in the text, in order.
     fn find_hits(&self, doc: &Document, skip: Option<Span>) -> Vec<Hit> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
         let text = doc.text.as_str();
         let mut hits: Vec<Hit> = Vec::new();
-        for m in matcher.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
+        let name_of = |slot: u32| self.names[slot as usize].0.as_str();
+        for (start, end, slot) in self.index.find_all(text, may_start_name, name_of) {
+            let span = Span::new(start, end);
             if skip.is_some_and(|s| s.overlaps(span) && !s.is_empty()) {
                 continue;
             }
-            if !self.bounded(text, m.start(), m.end()) {
+            if !self.bounded(text, start, end) {
                 continue;
             }
-            let slot = m.pattern().as_u32();
             let name = &self.names[slot as usize].0;
             let sent_start = doc
                 .sentence_at(span.start)
                 .map_or(0, |i| doc.sentences[i].span.start as usize);
             // Only the last few words matter; a bounded window keeps this linear.
-            let mut from = sent_start.min(m.start()).max(m.start().saturating_sub(48));
+            let mut from = sent_start.min(start).max(start.saturating_sub(48));
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            let before = &text[from..m.start()];
+            let before = &text[from..start];
             let locative = self.words.is_locative(before);
             let qualifier = if self.words.ends_with_state_of(before) {
                 Some(Qualifier::StateKind)
             } else {
-                text[m.end()..]
+                text[end..]
                     .strip_prefix(", ")
                     .and_then(|rest| self.leading_qualifier(rest))
             };
@@ -600,11 +675,13 @@ impl Gazetteer {
 
     /// A country or state name opening `rest` ("Texas, where…" → TX).
     fn leading_qualifier(&self, rest: &str) -> Option<Qualifier> {
-        let m = self.matcher.as_ref()?.find(rest)?;
-        if m.start() != 0 || !self.bounded(rest, 0, m.end()) {
+        let (_, end) = self
+            .index
+            .longest_at(rest, 0, |slot| self.names[slot as usize].0.as_str())?;
+        if !self.bounded(rest, 0, end) {
             return None;
         }
-        self.qualifier_of(&rest[..m.end()])
+        self.qualifier_of(&rest[..end])
     }
 
     /// True when `text[start..end]` is a whole name, not part of a word, a hyphenated
@@ -613,9 +690,7 @@ impl Gazetteer {
     fn bounded(&self, text: &str, start: usize, end: usize) -> bool {
         let prev = text[..start].chars().next_back();
         let next = text[end..].chars().next();
-        if prev.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '\'')
-            || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
-        {
+        if prev.is_some_and(joins_before) || next.is_some_and(|c| c.is_alphanumeric() || c == '-') {
             return false;
         }
         // Names ending in a period ("U.S.") need nothing after; others may not run on into
@@ -657,6 +732,21 @@ impl Gazetteer {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         w.chars().next().is_some_and(char::is_uppercase)
             && !self.words.function.contains(&w.to_lowercase())
+    }
+}
+
+/// A character that, right before a name, makes it part of a longer word or compound.
+fn joins_before(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '.' || c == '\''
+}
+
+/// Whether a name may start at `at`: not right after a character that joins it to what
+/// comes before (the first guard of `Tables::bounded`, applied before searching).
+fn may_start_name(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => true,
+        Some(&b) if b.is_ascii() => !joins_before(b as char),
+        Some(_) => !text[..at].chars().next_back().is_some_and(joins_before),
     }
 }
 
@@ -723,7 +813,7 @@ enum Qualifier {
 /// The story's other places, for resolving ambiguous names.
 #[derive(Debug, Default)]
 struct Context {
-    /// Country → the names (indices into `Gazetteer::names`) that place the story there.
+    /// Country → the names (indices into `Tables::names`) that place the story there.
     countries: HashMap<String, Vec<u32>>,
     states: HashSet<String>,
     dateline_country: Option<String>,

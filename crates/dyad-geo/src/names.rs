@@ -1,0 +1,208 @@
+//! The place-name finder: every gazetteer spelling, found case-sensitively in running text.
+//!
+//! A name can only be accepted where it starts a word (the guards in `Gazetteer::bounded`
+//! reject any other start), so instead of an Aho-Corasick automaton over every byte — whose
+//! build over ~60,000 spellings dominated start-up — names are bucketed by their *key*, the
+//! run of ASCII letters and digits they open with ("San" for "San José", "U" for "U.S.",
+//! "Moscow" for "Moscow"), and the text is probed only at word starts. Building is one hash
+//! insert per spelling.
+//!
+//! The result is what a leftmost-longest automaton gives at word starts: at each probed
+//! position the longest spelling that the text continues with, then the search resumes after
+//! it. Any spelling that is a prefix of the text at a position shares the text's key there,
+//! unless the spelling is all letters and digits and stops inside the text's run — and such a
+//! match ends inside a word, which the guards reject anyway.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher for short keys (the std SipHash costs more than the rest of
+/// a probe); keys come from our own data and the text, so flooding is not a concern here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// The key of a spelling or of the text at a position: the leading run of ASCII letters and
+/// digits, or the first character when there is none ("'s-Hertogenbosch" → "'").
+fn key(s: &str) -> &str {
+    let run = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if run > 0 {
+        &s[..run]
+    } else {
+        let first = s.chars().next().map_or(0, char::len_utf8);
+        &s[..first]
+    }
+}
+
+/// Spellings bucketed by key; within a bucket, longest first.
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex {
+    buckets: FastMap<Box<str>, Vec<u32>>,
+    /// Whether any key starts with this byte: most words of a text are ruled out here.
+    first_bytes: Box<[bool]>,
+}
+
+impl NameIndex {
+    /// Indexes `names` (a name's id is its position).
+    pub(crate) fn build<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> NameIndex {
+        let mut lens = Vec::with_capacity(names.len());
+        let mut buckets: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+        buckets.reserve(names.len() / 3);
+        let mut first_bytes = vec![false; 256];
+        for (id, name) in names.enumerate() {
+            lens.push(name.len());
+            let k = key(name);
+            let Some(&b) = k.as_bytes().first() else {
+                continue;
+            };
+            first_bytes[b as usize] = true;
+            match buckets.get_mut(k) {
+                Some(v) => v.push(id as u32),
+                None => {
+                    buckets.insert(k.into(), vec![id as u32]);
+                }
+            }
+        }
+        for v in buckets.values_mut() {
+            // Longest first, so the first that the text continues with is the match; equal
+            // lengths keep their order.
+            v.sort_by_key(|&id| std::cmp::Reverse(lens[id as usize]));
+        }
+        NameIndex {
+            buckets,
+            first_bytes: first_bytes.into_boxed_slice(),
+        }
+    }
+
+    /// The longest name that `text[at..]` starts with: (id, end).
+    pub(crate) fn longest_at<'n>(
+        &self,
+        text: &str,
+        at: usize,
+        name_of: impl Fn(u32) -> &'n str,
+    ) -> Option<(u32, usize)> {
+        let rest = text.get(at..)?;
+        let &b = rest.as_bytes().first()?;
+        if !self.first_bytes[b as usize] {
+            return None;
+        }
+        let bucket = self.buckets.get(key(rest))?;
+        bucket
+            .iter()
+            .find(|&&id| rest.starts_with(name_of(id)))
+            .map(|&id| (id, at + name_of(id).len()))
+    }
+
+    /// Every match, left to right without overlap: at each position where a name may start
+    /// (`may_start`), the longest name there; the search resumes after it.
+    pub(crate) fn find_all<'n>(
+        &self,
+        text: &str,
+        may_start: impl Fn(&str, usize) -> bool,
+        name_of: impl Fn(u32) -> &'n str + Copy,
+    ) -> Vec<(usize, usize, u32)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if !self.first_bytes[b as usize] || !text.is_char_boundary(at) || !may_start(text, at) {
+                at += 1;
+                continue;
+            }
+            match self.longest_at(text, at, name_of) {
+                Some((id, end)) => {
+                    out.push((at, end, id));
+                    at = end.max(at + 1);
+                }
+                None => {
+                    // No name starts inside a run of letters and digits (the byte before
+                    // would be one), so skip the run.
+                    let run = bytes[at..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len() - at);
+                    at += run.max(1);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(names: &[&'static str]) -> (NameIndex, Vec<&'static str>) {
+        (NameIndex::build(names.iter().copied()), names.to_vec())
+    }
+
+    #[test]
+    fn longest_name_at_word_starts() {
+        let (ix, names) = index(&["New York", "New York City", "York", "U.S.", "Moscow"]);
+        let name_of = |id: u32| names[id as usize];
+        let anywhere = |_: &str, _: usize| true;
+        let text = "In New York City and U.S.-led Moscow's York";
+        let found: Vec<&str> = ix
+            .find_all(text, anywhere, name_of)
+            .iter()
+            .map(|&(s, e, _)| &text[s..e])
+            .collect();
+        assert_eq!(found, vec!["New York City", "U.S.", "Moscow", "York"]);
+        assert_eq!(ix.longest_at("New Yorkers", 0, name_of), Some((0, 8)));
+        assert_eq!(ix.longest_at("Moscowite", 0, name_of), None);
+        assert_eq!(ix.longest_at("Mosc", 0, name_of), None);
+    }
+
+    #[test]
+    fn keys_split_at_the_first_non_alphanumeric_byte() {
+        assert_eq!(key("San José"), "San");
+        assert_eq!(key("U.S."), "U");
+        assert_eq!(key("Zürich"), "Z");
+        assert_eq!(key("'s-Hertogenbosch"), "'");
+        assert_eq!(key("Étretat"), "É");
+        assert_eq!(key(""), "");
+    }
+
+    #[test]
+    fn non_ascii_and_odd_starts() {
+        let (ix, names) = index(&["Zürich", "São Paulo", "'s-Hertogenbosch", "Sa"]);
+        let name_of = |id: u32| names[id as usize];
+        let text = "From Zürich to São Paulo via 's-Hertogenbosch, Saõ.";
+        let found: Vec<&str> = ix
+            .find_all(text, |_, _| true, name_of)
+            .iter()
+            .map(|&(s, e, _)| &text[s..e])
+            .collect();
+        // "Sa" is found inside "Saõ" (the text's key is "Sa"): the caller's word-end guard
+        // rejects it, as it rejects any name running on into a word.
+        assert_eq!(found, vec!["Zürich", "São Paulo", "'s-Hertogenbosch", "Sa"]);
+    }
+}
