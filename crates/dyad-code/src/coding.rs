@@ -621,6 +621,9 @@ fn negation_before(r: &Reading, at: usize) -> bool {
 
 /// Whether the verb is a passive participle after a form of "to be".
 fn is_passive(r: &Reading, vh: &VerbHit) -> bool {
+    if vh.reduced_relative {
+        return true;
+    }
     let up = &r.words[vh.head].up;
     let participle = up.ends_with("ED") || up.ends_with("EN") || up.ends_with('T');
     if !participle {
@@ -853,8 +856,8 @@ fn first_target(
     while j < end {
         if let Some(g) = r.group_of[j] {
             let gs = r.groups[g].start;
-            let topic = r.topic.get(gs).copied().unwrap_or(false);
-            if topic || !allow_place && gs > 0 && r.locative[gs - 1] {
+            let aside = r.aside.get(gs).copied().unwrap_or(false);
+            if aside || !allow_place && gs > 0 && r.locative[gs - 1] {
                 j = r.groups[g].end.max(j + 1);
                 continue;
             }
@@ -866,12 +869,18 @@ fn first_target(
                 .collect();
             // A pronoun back to the source ("X ... with his ...") is not a target.
             let repeats = !codes.is_empty() && codes.iter().all(|c| src_codes.contains(c));
+            // The subject of a clause of its own ends the search: it is the target only as
+            // the subject of the verb's complement ("said [Russia] had ..."), and what follows
+            // belongs to that clause's verb ("said [a mortar bomb] was fired at it from Gaza",
+            // ", but [Russia] has backed ...").
+            let subject = crate::reading::clause_subject(r, g);
+            if subject && !crate::reading::right_after(r, from, gs) {
+                return None;
+            }
             if Some(g) != source && !codes.is_empty() && !repeats {
                 return Some(g);
             }
-            // The subject of a clause of its own ("said [a mortar bomb] was fired at it from
-            // Gaza") ends the search: what follows belongs to that clause's verb.
-            if codes.is_empty() && crate::reading::complement_subject(r, g, from) {
+            if subject && codes.is_empty() {
                 return None;
             }
             j = r.groups[g].end.max(j + 1);

@@ -56,6 +56,11 @@ pub enum Class {
     Conditional = 1 << 20,
     /// Nouns of meeting and speech whose "on"/"over" phrase is a topic.
     Discussion = 1 << 21,
+    /// Prepositions of adjuncts ("during", "amid"): actors in their phrases are no targets.
+    Adjunct = 1 << 22,
+    /// Nouns of things and activities: an agent word before them is an adjective ("military
+    /// support"), not an agent.
+    Thing = 1 << 23,
 }
 
 impl Class {
@@ -83,6 +88,8 @@ impl Class {
             "GENITIVE" => Class::Genitive,
             "CONDITIONAL" => Class::Conditional,
             "DISCUSSION" => Class::Discussion,
+            "ADJUNCT" => Class::Adjunct,
+            "THING" => Class::Thing,
             _ => return None,
         })
     }
@@ -154,7 +161,9 @@ impl Grammar {
             | Class::Topic as u32
             | Class::Genitive as u32
             | Class::Conditional as u32
-            | Class::Discussion as u32;
+            | Class::Discussion as u32
+            | Class::Adjunct as u32
+            | Class::Thing as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

@@ -171,6 +171,9 @@ pub struct VerbHit {
     pub others: Vec<usize>,
     /// Inside a condition ("if NATO ignores Moscow's interests"): not something that happened.
     pub conditional: bool,
+    /// A past participle modifying the noun phrase before it ("the civilians imprisoned for
+    /// ... were released"): passive, whatever precedes it.
+    pub reduced_relative: bool,
 }
 
 /// Everything read from one sentence.
@@ -192,9 +195,10 @@ pub struct Reading {
     pub verbs: Vec<VerbHit>,
     /// Whether each word is a preposition of place ("in", "at").
     pub locative: Vec<bool>,
-    /// Whether each word lies in the topic phrase of a noun of meeting or speech ("a summit on
-    /// the unrest in Iran"): actors there are what is talked about, not targets.
-    pub topic: Vec<bool>,
+    /// Whether each word lies in a phrase whose actors are never a verb's target: the topic
+    /// of a noun of meeting or speech ("a summit on the unrest in Iran") or an adjunct ("during
+    /// its campaign for an Islamic state in Nigeria").
+    pub aside: Vec<bool>,
 }
 
 /// Whether `target` is the bare country code of `source` ("RUSGOV" and "RUS"): a country's
@@ -595,7 +599,7 @@ pub fn read_with_tags(
                 false
             }
             Some(tag) => tag.starts_with("VB"),
-            None => is_verbal_context(k, &tags, &words, &verb_at, irregular),
+            None => is_verbal_context(k, &tags, &words, &verb_at, irregular, grammar),
         };
         if (known.is_some() || looks_verbal) && verbal {
             let (s, e, h, v) = match known {
@@ -614,6 +618,7 @@ pub fn read_with_tags(
                     verb: v,
                     others: std::mem::take(&mut others_at[h]),
                     conditional: false,
+                    reduced_relative: false,
                 });
                 k = e.max(k + 1);
                 continue;
@@ -668,8 +673,15 @@ pub fn read_with_tags(
         };
         for (hi, h) in hits.iter().enumerate() {
             if h.start >= s && h.end <= k {
+                // "further military support", "military exercises": an agent word before a
+                // noun of a thing or activity is an adjective of that thing.
+                let modifier = h.end < k
+                    && tags[h.end] == Tag::Noun
+                    && hit_of[h.end].is_none()
+                    && grammar.is(&words[h.end].up, Class::Thing);
                 match h.entry {
                     Entry::Actor(_) => np.actors.push(hi),
+                    Entry::Agent(_) if modifier => {}
                     Entry::Agent(_) => np.agents.push(hi),
                 }
             }
@@ -683,10 +695,11 @@ pub fn read_with_tags(
         .collect();
     for vh in verbs.iter_mut() {
         vh.conditional = in_condition(vh.start, &tags, &words, grammar);
+        vh.reduced_relative = reduced_relative(vh.start, vh.end, &tags, &words, grammar);
     }
-    let topic = topic_words(&tags, &words, grammar);
+    let aside = aside_words(&tags, &words, grammar);
     let mut reading = Reading {
-        topic,
+        aside,
         locative,
         words,
         tags,
@@ -720,48 +733,56 @@ fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -
     false
 }
 
-/// The words in topic phrases: after a [`Class::Topic`] preposition that follows a
-/// [`Class::Discussion`] noun, the noun phrase and the phrases chained to it by
-/// [`Class::Genitive`] or place prepositions ("on the unrest in Iran").
-fn topic_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
+/// The words in phrases whose actors are never a verb's target: after a [`Class::Topic`]
+/// preposition that follows a [`Class::Discussion`] noun, the noun phrase and the phrases
+/// chained to it by [`Class::Genitive`], place or topic prepositions ("on the unrest in
+/// Iran"); after an [`Class::Adjunct`] preposition, all its noun and prepositional phrases
+/// ("during its campaign for a strict Islamic state in Nigeria").
+fn aside_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
     let n = words.len();
-    let mut topic = vec![false; n];
-    for k in 1..n {
-        if tags[k] != Tag::Prep
-            || !grammar.is(&words[k].up, Class::Topic)
-            || tags[k - 1] != Tag::Noun
-            || !grammar.is(&words[k - 1].up, Class::Discussion)
-        {
+    let mut aside = vec![false; n];
+    for k in 0..n {
+        if tags[k] != Tag::Prep {
+            continue;
+        }
+        // An adjunct's phrase runs over all its prepositional phrases ("during talks with
+        // NATO"); a topic only over "of", place and topic phrases ("talks on Iran with Russia"
+        // keep Russia as the target).
+        let adjunct = grammar.is(&words[k].up, Class::Adjunct);
+        let topic = k > 0
+            && grammar.is(&words[k].up, Class::Topic)
+            && tags[k - 1] == Tag::Noun
+            && grammar.is(&words[k - 1].up, Class::Discussion);
+        if !adjunct && !topic {
             continue;
         }
         let mut j = k + 1;
         while j < n {
             match tags[j] {
-                Tag::Det | Tag::Noun | Tag::Num | Tag::Poss | Tag::Adv => topic[j] = true,
+                Tag::Det | Tag::Noun | Tag::Num | Tag::Poss | Tag::Adv => aside[j] = true,
                 Tag::Prep
-                    if grammar.is(&words[j].up, Class::Genitive)
-                        || grammar.is(&words[j].up, Class::Locative) => {}
+                    if adjunct
+                        || grammar.is(&words[j].up, Class::Genitive)
+                        || grammar.is(&words[j].up, Class::Locative)
+                        || grammar.is(&words[j].up, Class::Topic) => {}
                 _ => break,
             }
             j += 1;
         }
     }
-    topic
+    aside
 }
 
-/// Whether group `g`, standing right after a verb ending at `verb_end` (or after its "that"),
-/// is the subject of a complement clause: an auxiliary, a form of "to be", a negation or a
-/// past-tense verb follows it ("said [such a step] enjoyed ...", "said [a bomb] was fired").
-pub fn complement_subject(r: &Reading, g: usize, verb_end: usize) -> bool {
-    let gs = r.groups[g].start;
-    let after_verb =
-        gs == verb_end || gs == verb_end + 1 && r.tags.get(verb_end) == Some(&Tag::Comp);
+/// Whether group `g` is the subject of a clause of its own: it has a noun or pronoun, and an
+/// auxiliary, a form of "to be", a negation or a past-tense verb follows it ("said [such a
+/// step] enjoyed ...", ", but [Russia] has backed ...").
+pub fn clause_subject(r: &Reading, g: usize) -> bool {
+    let (gs, ge) = (r.groups[g].start, r.groups[g].end);
     // A lone article before a participle ("ousted the affected villages") is no subject.
-    let has_noun = (gs..r.groups[g].end).any(|k| matches!(r.tags[k], Tag::Noun | Tag::Pron));
-    if !after_verb || !has_noun {
+    if !(gs..ge).any(|k| matches!(r.tags[k], Tag::Noun | Tag::Pron)) {
         return false;
     }
-    let mut k = r.groups[g].end;
+    let mut k = ge;
     while k < r.words.len() && r.tags[k] == Tag::Adv {
         k += 1;
     }
@@ -771,6 +792,42 @@ pub fn complement_subject(r: &Reading, g: usize, verb_end: usize) -> bool {
         Some(Tag::Verb) => r.words[k].up.ends_with("ED"),
         _ => false,
     }
+}
+
+/// Whether only articles, adverbs and "that" stand between `from` (a verb's end) and `at`:
+/// a clause starting at `at` is then the verb's complement ("said (that) [Russia] had ...").
+pub fn right_after(r: &Reading, from: usize, at: usize) -> bool {
+    (from..at).all(|k| matches!(r.tags[k], Tag::Det | Tag::Adv | Tag::Comp))
+}
+
+/// Whether a past participle at `start..end` directly after a noun phrase modifies it while
+/// the clause's own verb comes later ("the civilians [imprisoned] for acting against Moscow
+/// were released"): the participle is then passive, its noun phrase what was done to. The
+/// later auxiliary must come before any comma or subordinator ("arrived ... since
+/// demonstrators were crushed" is no such case).
+fn reduced_relative(
+    start: usize,
+    end: usize,
+    tags: &[Tag],
+    words: &[Word],
+    grammar: &Grammar,
+) -> bool {
+    let up = &words[end - 1].up;
+    if !(up.ends_with("ED") || up.ends_with("EN")) || start == 0 || tags[start - 1] != Tag::Noun {
+        return false;
+    }
+    for k in end..words.len() {
+        if grammar.is(&words[k].up, Class::Subord) {
+            return false;
+        }
+        match tags[k] {
+            Tag::Be | Tag::Aux => return true,
+            Tag::Verb if !words[k].up.ends_with("ING") => return false,
+            Tag::Comma | Tag::Punct | Tag::Rel | Tag::Comp | Tag::Conj => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a preposition-subordinator at `k` opens a clause: a noun phrase and a verb follow
@@ -810,6 +867,7 @@ fn is_verbal_context(
     words: &[Word],
     verb_at: &[Option<(usize, usize, usize, usize)>],
     irregular: bool,
+    grammar: &Grammar,
 ) -> bool {
     let up = words[k].up.as_str();
     if words[k].cap && k > 0 {
@@ -857,6 +915,25 @@ fn is_verbal_context(
                 || up.ends_with('S')
                 || up.ends_with("EN")
                 || up.ends_with('D') && !up.ends_with("ND");
+            // "the deputy head of", "the U.S. state of": an uninflected form before "of" is
+            // a noun.
+            let before_genitive = words
+                .get(k + 1)
+                .is_some_and(|w| grammar.is(&w.up, Class::Genitive));
+            if !inflected_verb && before_genitive {
+                return false;
+            }
+            // "did not prevent terrorist attacks", "launched air strikes": a form in -s after a
+            // verb and lower-case nouns continues that verb's object.
+            if up.ends_with('S') && !up.ends_with("SS") {
+                let mut s = j;
+                while s > 0 && tags[s - 1] == Tag::Noun && !words[s - 1].cap {
+                    s -= 1;
+                }
+                if s < j && s > 0 && tags[s - 1] == Tag::Verb {
+                    return false;
+                }
+            }
             if !inflected_verb {
                 let mut s = j - 1;
                 while s > 0 && matches!(tags[s - 1], Tag::Noun | Tag::Num | Tag::Poss | Tag::Adv) {

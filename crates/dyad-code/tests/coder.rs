@@ -466,3 +466,40 @@ fn a_reported_clause_without_an_actor_ends_the_target_search() {
         vec![t("RUS", "UKR", "010")]
     );
 }
+
+#[test]
+fn an_agent_word_before_a_thing_is_an_adjective() {
+    assert!(code("Ukraine criticized police support.", None)
+        .events
+        .is_empty());
+    assert_eq!(
+        triples(&code("Ukraine criticized the police.", None)),
+        vec![t("UKR", "---COP", "111")]
+    );
+}
+
+#[test]
+fn actors_in_adjunct_phrases_are_not_targets() {
+    assert!(code("Russia attacked during talks with NATO.", None)
+        .events
+        .is_empty());
+}
+
+#[test]
+fn a_participle_after_its_noun_phrase_is_passive() {
+    assert_eq!(
+        triples(&code(
+            "Russian lawmakers criticized by NATO were angry.",
+            None
+        )),
+        vec![t("IGOWSTNAT", "RUSLEG", "111")]
+    );
+}
+
+#[test]
+fn plural_nouns_after_a_verb_and_its_noun_are_not_verbs() {
+    assert_eq!(
+        triples(&code("Russia condemned terrorist attacks on NATO.", None)),
+        vec![t("RUS", "IGOWSTNAT", "122")]
+    );
+}
