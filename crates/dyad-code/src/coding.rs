@@ -208,7 +208,7 @@ pub fn code_prepared(
     let mut choices: Vec<Choice> = Vec::new();
     for (vi, vh) in r.verbs.iter().enumerate() {
         let Some(verb_idx) = vh.verb else { continue };
-        if vh.conditional {
+        if vh.conditional || vh.free_relative {
             continue;
         }
         let verb = &lex.verbs[verb_idx];

@@ -61,6 +61,8 @@ pub enum Class {
     /// Nouns of things and activities: an agent word before them is an adjective ("military
     /// support"), not an agent.
     Thing = 1 << 23,
+    /// Words that open a free relative ("what he called"): its verb is no event.
+    FreeRelative = 1 << 24,
 }
 
 impl Class {
@@ -90,6 +92,7 @@ impl Class {
             "DISCUSSION" => Class::Discussion,
             "ADJUNCT" => Class::Adjunct,
             "THING" => Class::Thing,
+            "FREEREL" => Class::FreeRelative,
             _ => return None,
         })
     }
@@ -163,7 +166,8 @@ impl Grammar {
             | Class::Conditional as u32
             | Class::Discussion as u32
             | Class::Adjunct as u32
-            | Class::Thing as u32;
+            | Class::Thing as u32
+            | Class::FreeRelative as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

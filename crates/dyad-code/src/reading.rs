@@ -174,6 +174,8 @@ pub struct VerbHit {
     /// A past participle modifying the noun phrase before it ("the civilians imprisoned for
     /// ... were released"): passive, whatever precedes it.
     pub reduced_relative: bool,
+    /// The verb of a free relative ("what he called ..."): it names, it does not act.
+    pub free_relative: bool,
 }
 
 /// Everything read from one sentence.
@@ -619,6 +621,7 @@ pub fn read_with_tags(
                     others: std::mem::take(&mut others_at[h]),
                     conditional: false,
                     reduced_relative: false,
+                    free_relative: false,
                 });
                 k = e.max(k + 1);
                 continue;
@@ -675,8 +678,8 @@ pub fn read_with_tags(
             if h.start >= s && h.end <= k {
                 // "further military support", "military exercises": an agent word before a
                 // noun of a thing or activity is an adjective of that thing.
-                let modifier = h.end < k
-                    && tags[h.end] == Tag::Noun
+                // The noun may have been read as a verb form ("military support").
+                let modifier = h.end < n
                     && hit_of[h.end].is_none()
                     && grammar.is(&words[h.end].up, Class::Thing);
                 match h.entry {
@@ -696,6 +699,7 @@ pub fn read_with_tags(
     for vh in verbs.iter_mut() {
         vh.conditional = in_condition(vh.start, &tags, &words, grammar);
         vh.reduced_relative = reduced_relative(vh.start, vh.end, &tags, &words, grammar);
+        vh.free_relative = free_relative(vh.start, &tags, &words, grammar);
     }
     let aside = aside_words(&tags, &words, grammar);
     let mut reading = Reading {
@@ -729,6 +733,19 @@ fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -
         ) {
             return false;
         }
+    }
+    false
+}
+
+/// Whether the verb at `start` is that of a free relative: only its subject stands between it
+/// and a [`Class::FreeRelative`] word ("what [he] called", "what happened").
+fn free_relative(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+    let mut j = start;
+    while j > 0 && matches!(tags[j - 1], Tag::Noun | Tag::Pron | Tag::Det | Tag::Adv) {
+        if grammar.is(&words[j - 1].up, Class::FreeRelative) {
+            return true;
+        }
+        j -= 1;
     }
     false
 }
@@ -815,6 +832,18 @@ fn reduced_relative(
     let up = &words[end - 1].up;
     if !(up.ends_with("ED") || up.ends_with("EN")) || start == 0 || tags[start - 1] != Tag::Noun {
         return false;
+    }
+    // "a regional trip [aimed] at ...", "a member of the movement [jailed] over a year ago": a
+    // participle without an object of its own after the object of a preposition.
+    let no_object = words
+        .get(end)
+        .is_none_or(|_| matches!(tags[end], Tag::Prep | Tag::To | Tag::Adv | Tag::Punct));
+    let mut s = start;
+    while s > 0 && matches!(tags[s - 1], Tag::Noun | Tag::Det | Tag::Num | Tag::Poss) {
+        s -= 1;
+    }
+    if no_object && s > 0 && s < start && tags[s - 1] == Tag::Prep && tags[s] == Tag::Det {
+        return true;
     }
     for k in end..words.len() {
         if grammar.is(&words[k].up, Class::Subord) {
@@ -931,6 +960,17 @@ fn is_verbal_context(
                     s -= 1;
                 }
                 if s < j && s > 0 && tags[s - 1] == Tag::Verb {
+                    return false;
+                }
+            }
+            // "killed in Israeli tank shelling", "after heavy fighting": a form in -ing after a
+            // preposition and a singular lower-case noun heads that preposition's phrase.
+            if up.ends_with("ING") && !words[j - 1].cap && !words[j - 1].up.ends_with('S') {
+                let mut s = j;
+                while s > 0 && tags[s - 1] == Tag::Noun {
+                    s -= 1;
+                }
+                if s > 0 && tags[s - 1] == Tag::Prep {
                     return false;
                 }
             }

@@ -503,3 +503,20 @@ fn plural_nouns_after_a_verb_and_its_noun_are_not_verbs() {
         vec![t("RUS", "IGOWSTNAT", "122")]
     );
 }
+
+#[test]
+fn the_verb_of_a_free_relative_is_no_event() {
+    let doc = code("Russia criticized what NATO said about Ukraine.", None);
+    assert!(
+        doc.events.iter().all(|e| e.source != "IGOWSTNAT"),
+        "{:?}",
+        triples(&doc)
+    );
+    // Without "what", NATO's saying is coded.
+    let doc = code("Russia criticized it, NATO said about Ukraine.", None);
+    assert!(
+        doc.events.iter().any(|e| e.source == "IGOWSTNAT"),
+        "{:?}",
+        triples(&doc)
+    );
+}
