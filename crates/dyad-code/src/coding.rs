@@ -33,12 +33,16 @@ impl Default for Options {
 #[derive(Clone, Debug, Default)]
 pub struct Intents {
     by_root: std::collections::HashMap<String, String>,
+    /// Roots of directive verbs ("urge", "pressure", "demand"): the infinitive after their
+    /// object is what is asked for, not an event.
+    directives: Vec<String>,
 }
 
 impl Intents {
-    /// Reads `root code` lines; `#` starts a comment.
+    /// Reads `root code` and `directive root` lines; `#` starts a comment.
     pub fn parse(text: &str) -> Intents {
         let mut by_root = std::collections::HashMap::new();
+        let mut directives = Vec::new();
         for line in text.lines() {
             let f: Vec<&str> = line
                 .split('#')
@@ -46,11 +50,18 @@ impl Intents {
                 .unwrap_or("")
                 .split_whitespace()
                 .collect();
-            if let [root, code] = f[..] {
-                by_root.insert(root.to_string(), code.to_string());
+            match f[..] {
+                ["directive", root] => directives.push(root.to_string()),
+                [root, code] => {
+                    by_root.insert(root.to_string(), code.to_string());
+                }
+                _ => {}
             }
         }
-        Intents { by_root }
+        Intents {
+            by_root,
+            directives,
+        }
     }
 }
 
@@ -392,6 +403,7 @@ pub fn code_prepared(
     }
     // Intentions first ("wants to attack" -> 138), then reports ("said it would attack").
     combine_intents(r, intents, &mut out.events);
+    drop_directed(r, intents, &mut out.events);
     if !lex.transformations.is_empty() {
         transform(r, lex, prep, &mut out.events);
     }
@@ -399,6 +411,50 @@ pub fn code_prepared(
         out.events.retain(|e| e.target.is_some());
     }
     out
+}
+
+/// "pressured Obama to help Iran", "called on Russia to help NATO": the infinitive after a
+/// directive verb and its object is what is asked for, not an event; the directive's own
+/// event stays.
+fn drop_directed(r: &Reading, intents: &Intents, events: &mut Vec<RawEvent>) {
+    if intents.directives.is_empty() {
+        return;
+    }
+    let mut dropped = HashSet::new();
+    for u in 0..r.verbs.len().saturating_sub(1) {
+        let directive = events.iter().any(|e| {
+            e.verb == u
+                && intents
+                    .directives
+                    .iter()
+                    .any(|d| e.code.starts_with(d.as_str()))
+        });
+        if !directive {
+            continue;
+        }
+        let l = u + 1;
+        let mut k = r.verbs[l].start;
+        while k > r.verbs[u].end && r.tags[k - 1] == Tag::Adv {
+            k -= 1;
+        }
+        if k == 0 || r.tags[k - 1] != Tag::To {
+            continue;
+        }
+        let between = r.verbs[u].end..k - 1;
+        let object = between
+            .clone()
+            .any(|x| matches!(r.tags[x], Tag::Noun | Tag::Pron));
+        let clear = between.into_iter().all(|x| {
+            !matches!(
+                r.tags[x],
+                Tag::Subord | Tag::Rel | Tag::Comp | Tag::Comma | Tag::Verb
+            )
+        });
+        if object && clear {
+            dropped.insert(l);
+        }
+    }
+    events.retain(|e| !dropped.contains(&e.verb));
 }
 
 /// "pledged to expel", "seeks to mend ties": an intention verb (code root 03) and the event

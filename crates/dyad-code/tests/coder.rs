@@ -43,6 +43,9 @@ ATTACK
 --- SAY [010] ---
 SAY {SAYS SAID SAYING}
 
+--- URGE [020] ---
+URGE
+
 ~ a (a b Q) SAY = a b Q
 ";
 const DISCARDS: &str = "+WORLD CUP\n";
@@ -519,4 +522,17 @@ fn the_verb_of_a_free_relative_is_no_event() {
         "{:?}",
         triples(&doc)
     );
+}
+
+#[test]
+fn what_a_directive_asks_for_is_no_event() {
+    assert_eq!(
+        triples(&code("NATO urged Russia to attack Ukraine.", None)),
+        vec![t("IGOWSTNAT", "RUS", "020")]
+    );
+    // Without an object, the infinitive is the subject's own act and stays coded.
+    assert!(code("Russia promised to attack Ukraine.", None)
+        .events
+        .iter()
+        .any(|e| e.target.as_deref() == Some("UKR")));
 }
