@@ -224,7 +224,8 @@ pub fn code_prepared(
         }
         let verb = &lex.verbs[verb_idx];
         let block = &lex.blocks[verb.block];
-        let negated = negation_before(r, vh.start);
+        // An infinitive under a negated or refusal verb is negated too.
+        let negated = negation_before(r, vh.start) || vh.not_done;
         let mut best: Option<(Match, &Pattern, &str)> = None;
         // A form listed in several blocks tries the patterns of all of them.
         let blocks: Vec<usize> = std::iter::once(verb.block)

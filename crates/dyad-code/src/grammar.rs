@@ -63,6 +63,8 @@ pub enum Class {
     Thing = 1 << 23,
     /// Words that open a free relative ("what he called"): its verb is no event.
     FreeRelative = 1 << 24,
+    /// Verbs of refusal and failure: the infinitive after them did not happen.
+    Refusal = 1 << 25,
 }
 
 impl Class {
@@ -93,6 +95,7 @@ impl Class {
             "ADJUNCT" => Class::Adjunct,
             "THING" => Class::Thing,
             "FREEREL" => Class::FreeRelative,
+            "REFUSAL" => Class::Refusal,
             _ => return None,
         })
     }
@@ -167,7 +170,8 @@ impl Grammar {
             | Class::Discussion as u32
             | Class::Adjunct as u32
             | Class::Thing as u32
-            | Class::FreeRelative as u32;
+            | Class::FreeRelative as u32
+            | Class::Refusal as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

@@ -176,6 +176,9 @@ pub struct VerbHit {
     pub reduced_relative: bool,
     /// The verb of a free relative ("what he called ..."): it names, it does not act.
     pub free_relative: bool,
+    /// An infinitive under a negated verb or a verb of refusal ("refused to ratify", "is not
+    /// standing in line to join"): what it names did not happen.
+    pub not_done: bool,
 }
 
 /// Everything read from one sentence.
@@ -622,6 +625,7 @@ pub fn read_with_tags(
                     conditional: false,
                     reduced_relative: false,
                     free_relative: false,
+                    not_done: false,
                 });
                 k = e.max(k + 1);
                 continue;
@@ -700,6 +704,7 @@ pub fn read_with_tags(
         vh.conditional = in_condition(vh.start, &tags, &words, grammar);
         vh.reduced_relative = reduced_relative(vh.start, vh.end, &tags, &words, grammar);
         vh.free_relative = free_relative(vh.start, &tags, &words, grammar);
+        vh.not_done = under_negation(vh.start, &tags, &words, grammar);
     }
     let aside = aside_words(&tags, &words, grammar);
     let mut reading = Reading {
@@ -732,6 +737,46 @@ fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -
             Tag::Comma | Tag::Punct | Tag::Subord | Tag::Rel | Tag::Comp
         ) {
             return false;
+        }
+    }
+    false
+}
+
+/// Whether the verb at `start` is an infinitive ("to" before it) whose governing verb — the
+/// verb before it in its clause, past that verb's objects and phrases — is a
+/// [`Class::Refusal`] word or negated ("refused to ratify", "is not standing in line to
+/// join").
+fn under_negation(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+    let mut j = start;
+    while j > 0 && tags[j - 1] == Tag::Adv {
+        j -= 1;
+    }
+    if j == 0 || tags[j - 1] != Tag::To {
+        return false;
+    }
+    j -= 1;
+    while j > 0
+        && matches!(
+            tags[j - 1],
+            Tag::Noun | Tag::Det | Tag::Prep | Tag::Adv | Tag::Num
+        )
+    {
+        j -= 1;
+    }
+    if j == 0 || tags[j - 1] != Tag::Verb {
+        return false;
+    }
+    let governor = j - 1;
+    if grammar.is(&words[governor].up, Class::Refusal) {
+        return true;
+    }
+    let mut k = governor;
+    while k > 0 {
+        k -= 1;
+        match tags[k] {
+            Tag::Neg => return true,
+            Tag::Adv | Tag::Aux | Tag::Be => continue,
+            _ => return false,
         }
     }
     false

@@ -536,3 +536,17 @@ fn what_a_directive_asks_for_is_no_event() {
         .iter()
         .any(|e| e.target.as_deref() == Some("UKR")));
 }
+
+#[test]
+fn an_infinitive_under_refusal_or_negation_did_not_happen() {
+    assert!(code("Russia refused to attack Ukraine.", None)
+        .events
+        .is_empty());
+    assert!(code("Russia is not ready to attack Ukraine.", None)
+        .events
+        .is_empty());
+    assert_eq!(
+        triples(&code("Russia planned to attack Ukraine.", None)),
+        vec![t("RUS", "UKR", "190")]
+    );
+}
