@@ -1,4 +1,4 @@
-//! `cargo run -p dyad-dict --example dict -- check|import|import-facts|export FILE... | bench [--out DIR]`
+//! `cargo run -p dyad-dict --example dict -- check|import|import-facts|export FILE... | bench | bench-repeat N [--out DIR]`
 //! (`import-facts` drops the entries' comments):
 //! the `dyad dict` subcommands without building the whole binary (used by
 //! `tools/import_phoenix.sh`).
@@ -21,6 +21,38 @@ fn main() -> ExitCode {
         } else {
             files.push(PathBuf::from(a));
         }
+    }
+    if cmd == "bench-repeat" {
+        // Parse and compile the shipped set N times in one process: best and median of each
+        // phase (in-process repeats are steadier than separate runs on a busy machine).
+        let n: usize = files
+            .first()
+            .and_then(|f| f.to_str()?.parse().ok())
+            .unwrap_or(10);
+        let (mut parse, mut compile) = (Vec::new(), Vec::new());
+        for _ in 0..n.max(1) {
+            let t0 = std::time::Instant::now();
+            let Ok(dict) = dyad_dict::Dictionary::shipped() else {
+                return ExitCode::from(2);
+            };
+            let t1 = t0.elapsed();
+            dict.matchers();
+            let t2 = t0.elapsed();
+            parse.push(t1.as_secs_f64());
+            compile.push((t2 - t1).as_secs_f64());
+        }
+        let stats = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            (v[0], v[v.len() / 2])
+        };
+        let total: Vec<f64> = parse.iter().zip(&compile).map(|(a, b)| a + b).collect();
+        let (pb, pm) = stats(&mut parse);
+        let (cb, cm) = stats(&mut compile);
+        let (tb, tm) = stats(&mut total.clone());
+        println!(
+            "{n} runs: parse best {pb:.3} s median {pm:.3} s; compile best {cb:.3} s median {cm:.3} s; total best {tb:.3} s median {tm:.3} s"
+        );
+        return ExitCode::SUCCESS;
     }
     if cmd == "bench" {
         // Time to load and compile the shipped set (what `dyad` does at start-up).

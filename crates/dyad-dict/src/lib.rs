@@ -281,6 +281,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../../dictionaries/leaders.actors"),
     ),
     (
+        "world-leaders.actors",
+        include_str!("../../../dictionaries/world-leaders.actors"),
+    ),
+    (
         "agents.agents",
         include_str!("../../../dictionaries/agents.agents"),
     ),
@@ -311,46 +315,46 @@ impl Dictionary {
         Ok(Dictionary::from_texts(&files))
     }
 
-    /// Reads several files' texts (two at a time, on two threads) and appends them in
-    /// the given order, so later files still override earlier ones.
+    /// Reads several files' texts and appends them in the given order, so later files still
+    /// override earlier ones. Files, and large actor files cut at actor boundaries, are read
+    /// in parallel: the start-up budget is small and one actor file is most of the set.
     fn from_texts(files: &[(Format, Kind, String, &str)]) -> Dictionary {
-        let read_one = |(format, kind, file, text): &(Format, Kind, String, &str)| {
+        let mut pieces: Vec<Piece> = Vec::new();
+        for (format, kind, file, text) in files {
+            for (text, first_line) in split_records(*kind, text) {
+                pieces.push(Piece {
+                    format: *format,
+                    kind: *kind,
+                    file,
+                    text,
+                    first_line,
+                });
+            }
+        }
+        let read = |p: &Piece| {
             let mut entries = Entries::default();
             let mut problems = Vec::new();
-            match format {
-                Format::Petrarch => petrarch::read(*kind, file, text, &mut entries, &mut problems),
-                Format::Own => own::read(*kind, file, text, &mut entries, &mut problems),
-            }
+            let read_at = match p.format {
+                Format::Petrarch => petrarch::read_at,
+                Format::Own => own::read_at,
+            };
+            read_at(
+                p.kind,
+                p.file,
+                p.text,
+                p.first_line,
+                &mut entries,
+                &mut problems,
+            );
             (entries, problems)
         };
-        // Alternate files between this thread and a helper: the start-up budget is small.
-        let (odd, even): (Vec<_>, Vec<_>) = std::thread::scope(|scope| {
-            let helper = scope.spawn(|| {
-                files
-                    .iter()
-                    .skip(1)
-                    .step_by(2)
-                    .map(read_one)
-                    .collect::<Vec<_>>()
-            });
-            let mine: Vec<_> = files.iter().step_by(2).map(read_one).collect();
-            let theirs = helper
-                .join()
-                .unwrap_or_else(|_| files.iter().skip(1).step_by(2).map(read_one).collect());
-            (theirs, mine)
-        });
         let mut dict = Dictionary {
             codebook: Codebook::shipped(),
             ..Dictionary::default()
         };
-        let mut even = even.into_iter();
-        let mut odd = odd.into_iter();
-        for i in 0..files.len() {
-            let next = if i % 2 == 0 { even.next() } else { odd.next() };
-            if let Some((entries, problems)) = next {
-                dict.entries.extend(entries);
-                dict.problems.extend(problems);
-            }
+        for (entries, problems) in in_parallel(&pieces, |p| p.text.len(), read) {
+            dict.entries.extend(entries);
+            dict.problems.extend(problems);
         }
         dict
     }
@@ -404,6 +408,89 @@ impl Dictionary {
     }
 }
 
+/// A file, or a run of whole records of it, to be read.
+struct Piece<'a> {
+    format: Format,
+    kind: Kind,
+    file: &'a str,
+    text: &'a str,
+    /// The file's line number of the text's first line.
+    first_line: u32,
+}
+
+/// Actor files larger than this are read in pieces of about this size.
+const PIECE_BYTES: usize = 192 * 1024;
+
+/// Cuts a large actor file into runs of whole actors (each with its first line number): a
+/// cut goes before a line that opens an actor, one starting with a letter or digit (never a
+/// synonym `+`, an indented code line or a comment). Other kinds, files with multi-line
+/// `<!-- -->` comments, and small files stay whole.
+fn split_records(kind: Kind, text: &str) -> Vec<(&str, u32)> {
+    if kind != Kind::Actors || text.len() <= PIECE_BYTES || text.contains("<!") {
+        return vec![(text, 1)];
+    }
+    let mut out = Vec::new();
+    let (mut start, mut start_line) = (0, 1u32);
+    let (mut at, mut line) = (0, 1u32);
+    for l in text.split_inclusive('\n') {
+        if at - start >= PIECE_BYTES && l.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            out.push((&text[start..at], start_line));
+            (start, start_line) = (at, line);
+        }
+        at += l.len();
+        line += 1;
+    }
+    out.push((&text[start..], start_line));
+    out
+}
+
+/// Maps `items` with `f` on all cores, largest items (by `size`) first, and returns the
+/// results in the items' order.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    size: impl Fn(&T) -> usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(size(&items[i])));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&i) = order.get(k) else {
+                return done;
+            };
+            done.push((i, f(&items[i])));
+        }
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    let mut all: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for h in helpers {
+            // A helper that panicked (a bug) took its items with it; read them here instead.
+            if let Ok(done) = h.join() {
+                all.extend(done);
+            }
+        }
+        all
+    });
+    let mut have = vec![false; items.len()];
+    for (i, _) in &all {
+        have[*i] = true;
+    }
+    for (i, item) in items.iter().enumerate() {
+        if !have[i] {
+            all.push((i, f(item)));
+        }
+    }
+    all.sort_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Reads a file as UTF-8, replacing invalid bytes with U+FFFD (the readers report them).
 pub fn read_lossy(path: &Path) -> Result<String, DictError> {
     let bytes = std::fs::read(path).map_err(|source| DictError::Io {
@@ -414,4 +501,44 @@ pub fn read_lossy(path: &Path) -> Result<String, DictError> {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reading a large file in pieces on several threads gives what reading it whole gives:
+    /// the same entries in the same order, problems on the same lines.
+    #[test]
+    fn pieces_read_like_the_whole_file() {
+        let mut own_text = String::from("# actors\n");
+        let mut pet_text = String::new();
+        for i in 0..12_000 {
+            own_text.push_str(&format!("Name {i} Of Place [C{i}]\n+ Other {i}\n"));
+            pet_text.push_str(&format!("NAME_{i}_OF_PLACE [C{i}]\n+OTHER_{i}\n"));
+            if i % 1000 == 7 {
+                own_text.push_str("    C 2001-02-30..2002-01-01\n");
+                pet_text.push_str("\t[C 990101-980101]\n");
+            } else {
+                own_text.push_str("    D 2001-01-01..2002-01-01\n");
+                pet_text.push_str("\t[D 010101-020101]\n");
+            }
+        }
+        for (format, text) in [(Format::Own, &own_text), (Format::Petrarch, &pet_text)] {
+            assert!(split_records(Kind::Actors, text).len() > 2);
+            let dict = Dictionary::from_texts(&[(format, Kind::Actors, "f".to_string(), text)]);
+            let mut whole = Entries::default();
+            let mut problems = Vec::new();
+            match format {
+                Format::Own => own::read(Kind::Actors, "f", text, &mut whole, &mut problems),
+                Format::Petrarch => {
+                    petrarch::read(Kind::Actors, "f", text, &mut whole, &mut problems)
+                }
+            }
+            assert_eq!(dict.entries.actors.len(), 12_000);
+            assert!(dict.entries == whole, "{format:?}");
+            assert_eq!(problems.len(), 12);
+            assert_eq!(dict.problems, problems);
+        }
+    }
 }

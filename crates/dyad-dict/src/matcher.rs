@@ -16,14 +16,39 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use crate::forms::{noun_plurals, verb_forms};
 use crate::model::*;
 
 /// Normalises a sentence token or a dictionary word for matching.
 pub fn norm_token(token: &str) -> String {
-    let mut t: String = token
+    let mut t: String = if token.is_ascii() {
+        // One pass, one allocation: the common case, and every dictionary word.
+        token
+            .bytes()
+            .map(|b| match b {
+                b'`' => '\'',
+                b'_' => '-',
+                b => b.to_ascii_lowercase() as char,
+            })
+            .collect()
+    } else {
+        norm_non_ascii(token)
+    };
+    if t.chars().count() > 2 {
+        if let Some(s) = t.strip_suffix("'s") {
+            t.truncate(s.len());
+        } else if t.ends_with("s'") {
+            t.pop();
+        }
+    }
+    t
+}
+
+/// [`norm_token`]'s mapping for tokens with non-ASCII characters (full Unicode lower case).
+fn norm_non_ascii(token: &str) -> String {
+    token
         .chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '`' => '\'',
@@ -31,15 +56,7 @@ pub fn norm_token(token: &str) -> String {
             c => c,
         })
         .collect::<String>()
-        .to_lowercase();
-    if t.chars().count() > 2 {
-        if let Some(s) = t.strip_suffix("'s") {
-            t = s.to_string();
-        } else if t.ends_with("s'") {
-            t.pop();
-        }
-    }
-    t
+        .to_lowercase()
 }
 
 /// A match of a phrase in a token sequence: tokens `start..end` (half-open).
@@ -57,9 +74,10 @@ pub struct PhraseMatch {
 }
 
 /// Token vocabulary shared by all matchers: token → id (ids start at 1; 0 is "unknown").
+/// foldhash, not SipHash: interning every dictionary word is a large part of compiling.
 #[derive(Debug, Default)]
 struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: foldhash::HashMap<String, u32>,
 }
 
 impl Vocab {
@@ -96,21 +114,33 @@ fn encode(id: u32, out: &mut Vec<u8>) {
 }
 
 /// A phrase matcher over token sequences.
+///
+/// Small kinds are one automaton searched in one pass. The actor names (tens of thousands)
+/// are split by their first token into parts whose automata are built on separate threads;
+/// a sentence is then searched at each token in the part that token opens, which gives the
+/// same leftmost-longest matches as one automaton over all the phrases.
 #[derive(Debug, Default)]
 pub struct PhraseMatcher {
+    parts: Vec<Part>,
+}
+
+/// One automaton and its phrases; phrase `i` of a part is phrase `offset + i` of the matcher.
+#[derive(Debug, Default)]
+struct Part {
     vocab: Vocab,
     automaton: Option<AhoCorasick>,
     /// Per compiled phrase, the entries having it, in file order.
     entries: Vec<Vec<u32>>,
     /// Per compiled phrase, its length in tokens.
     lengths: Vec<usize>,
+    offset: u32,
 }
 
 /// Collects token-id phrases for one kind, merging duplicates.
 #[derive(Default)]
 struct Builder {
     vocab: Vocab,
-    index: HashMap<Vec<u32>, usize>,
+    index: foldhash::HashMap<Vec<u32>, usize>,
     phrases: Vec<Vec<u32>>,
     entries: Vec<Vec<u32>>,
 }
@@ -135,7 +165,14 @@ impl Builder {
         }
     }
 
-    fn build(mut self) -> PhraseMatcher {
+    /// One automaton, searched in one pass.
+    fn build(self) -> PhraseMatcher {
+        PhraseMatcher {
+            parts: vec![self.build_part(StartKind::Unanchored)],
+        }
+    }
+
+    fn build_part(mut self, start: StartKind) -> Part {
         let lengths = self.phrases.iter().map(Vec::len).collect();
         // Renumber tokens by frequency (commonest first, ids from 1; 0 is "unknown").
         let n = self.vocab.ids.len() + 1;
@@ -175,59 +212,130 @@ impl Builder {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .start_kind(start)
                 .dense_depth(0)
                 .build(&encoded)
                 .ok()
         };
-        PhraseMatcher {
+        Part {
             vocab: self.vocab,
             automaton,
             entries: self.entries,
             lengths,
+            offset: 0,
         }
     }
 }
 
-impl PhraseMatcher {
-    fn run(&self, ac: &AhoCorasick, normed: &[String]) -> Vec<PhraseMatch> {
+/// Which part of a parted matcher the phrases opening with `token` (normalised) go to.
+fn part_of(token: &str, parts: usize) -> usize {
+    let h = token
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    h as usize % parts.max(1)
+}
+
+/// The parts an actor matcher is split into (and built on, one thread each).
+const ACTOR_PARTS: usize = 2;
+
+impl Part {
+    /// The sentence's tokens in this part's code, and the token index of each byte.
+    fn encode(&self, normed: &[String]) -> (Vec<u8>, Vec<usize>) {
         let mut hay = Vec::with_capacity(normed.len() * 3);
-        // The token index of each byte of the haystack.
         let mut token_of = Vec::with_capacity(normed.len() * 3);
         for (i, t) in normed.iter().enumerate() {
             encode(self.vocab.get(t), &mut hay);
             token_of.resize(hay.len(), i);
         }
-        ac.find_iter(&hay)
-            .filter_map(|m| {
-                let phrase = m.pattern().as_usize();
-                let start = *token_of.get(m.start())?;
-                let entry = *self.entries.get(phrase)?.last()?;
-                Some(PhraseMatch {
-                    start,
-                    end: start + self.lengths.get(phrase).copied().unwrap_or(0),
-                    entry,
-                    phrase: phrase as u32,
-                })
-            })
-            .collect()
+        (hay, token_of)
+    }
+
+    fn found(&self, start: usize, local: usize) -> Option<PhraseMatch> {
+        Some(PhraseMatch {
+            start,
+            end: start + self.lengths.get(local).copied().unwrap_or(0),
+            entry: *self.entries.get(local)?.last()?,
+            phrase: self.offset + local as u32,
+        })
+    }
+}
+
+impl PhraseMatcher {
+    /// A matcher whose parts were built separately (phrases are numbered across parts).
+    fn parted(mut parts: Vec<Part>) -> PhraseMatcher {
+        let mut offset = 0;
+        for p in &mut parts {
+            p.offset = offset;
+            offset += p.entries.len() as u32;
+        }
+        PhraseMatcher { parts }
+    }
+
+    fn find(&self, normed: &[String]) -> Vec<PhraseMatch> {
+        match self.parts.as_slice() {
+            [] => Vec::new(),
+            [part] => {
+                let Some(ac) = &part.automaton else {
+                    return Vec::new();
+                };
+                let (hay, token_of) = part.encode(normed);
+                ac.find_iter(&hay)
+                    .filter_map(|m| part.found(*token_of.get(m.start())?, m.pattern().as_usize()))
+                    .collect()
+            }
+            parts => {
+                // Token by token, the longest phrase starting there (in the part its first
+                // token belongs to), then on after it: leftmost-longest over all parts.
+                let coded: Vec<(Vec<u8>, Vec<usize>)> =
+                    parts.iter().map(|p| p.encode(normed)).collect();
+                let mut out = Vec::new();
+                let mut i = 0;
+                while i < normed.len() {
+                    let k = part_of(&normed[i], parts.len());
+                    let (part, (hay, token_of)) = (&parts[k], &coded[k]);
+                    let at = token_of.partition_point(|&t| t < i);
+                    let found = part.automaton.as_ref().and_then(|ac| {
+                        let input = aho_corasick::Input::new(hay)
+                            .range(at..)
+                            .anchored(aho_corasick::Anchored::Yes);
+                        let m = ac.find(input)?;
+                        part.found(i, m.pattern().as_usize())
+                    });
+                    match found {
+                        Some(m) => {
+                            i = m.end.max(i + 1);
+                            out.push(m);
+                        }
+                        None => i += 1,
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    fn part_of_phrase(&self, phrase: u32) -> Option<(&Part, usize)> {
+        let k = self.parts.partition_point(|p| p.offset <= phrase);
+        let part = self.parts.get(k.checked_sub(1)?)?;
+        Some((part, (phrase - part.offset) as usize))
     }
 
     /// Every entry sharing the matched phrase, in file order.
     pub fn candidates(&self, m: &PhraseMatch) -> &[u32] {
-        self.entries
-            .get(m.phrase as usize)
+        self.part_of_phrase(m.phrase)
+            .and_then(|(part, local)| part.entries.get(local))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
 
     /// Number of distinct compiled phrases.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.parts.iter().map(|p| p.entries.len()).sum()
     }
 
     /// Whether nothing was compiled.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 }
 
@@ -261,7 +369,7 @@ pub struct VerbRef {
 #[derive(Debug, Default)]
 pub struct VerbMatcher {
     phrases: PhraseMatcher,
-    /// Per compiled phrase, the verbs it is a form of (parallel to `phrases.entries`).
+    /// Per compiled phrase, the verbs it is a form of (indexed like `PhraseMatch::phrase`).
     refs: Vec<Vec<VerbRef>>,
     /// Single-token forms → verbs.
     single: HashMap<String, Vec<VerbRef>>,
@@ -304,6 +412,15 @@ pub fn verb_form_tokens(verb: &Verb) -> Vec<(Vec<String>, usize)> {
 /// word list: leading/trailing `( ) , " '` become separate tokens; a hyphenated word also
 /// yields its parts with and without the hyphen token.
 fn phrase_variants(words: &[String]) -> Vec<Vec<String>> {
+    // Most names have no hyphen and no punctuation to split off: one variant, the words.
+    let plain = |w: &str| {
+        !w.contains([
+            '-', '_', '(', ')', ',', '"', '\'', '\u{2019}', '\u{2018}', '`',
+        ])
+    };
+    if words.iter().all(|w| plain(w)) {
+        return vec![words.iter().map(|w| norm_token(w)).collect()];
+    }
     let mut variants: Vec<Vec<String>> = vec![Vec::new()];
     for word in words {
         let w = norm_token(word);
@@ -454,28 +571,78 @@ fn compile_discard_text(entries: &Entries) -> TextMatcher {
 }
 
 impl Matchers {
-    /// Compiles every kind of entry; the actor automaton (the largest) is built on a
-    /// second thread while the others are built on this one.
+    /// Compiles every kind of entry on all cores: the actor names (most of the work) in
+    /// parts, each built on its own thread, alongside the other kinds.
     pub fn compile(entries: &Entries) -> Matchers {
-        std::thread::scope(|scope| {
-            let actors = scope.spawn(|| compile_actors(entries));
-            let agents = compile_agents(entries);
-            let issues = compile_issues(entries);
-            let discards = compile_discards(entries);
-            let verbs = compile_verbs(entries);
-            let discard_text = compile_discard_text(entries);
-            // A panic in the builder thread would be a bug; fall back to no actor matches
-            // rather than propagating it to the caller.
-            let actors = actors.join().unwrap_or_default();
-            Matchers {
-                actors,
-                agents,
-                issues,
-                discards,
-                verbs,
-                discard_text,
+        // Phase 1: generate and route the actor phrases, in halves of the actor list.
+        let half = entries.actors.len().div_ceil(2);
+        let halves: Vec<(usize, &[Actor])> = entries
+            .actors
+            .chunks(half.max(1))
+            .enumerate()
+            .map(|(n, chunk)| (n * half, chunk))
+            .collect();
+        let routed = crate::in_parallel(
+            &halves,
+            |h| h.1.len(),
+            |&(first, actors)| route_actors(actors, first),
+        );
+        // Phase 2: every automaton.
+        enum Job {
+            ActorPart(usize),
+            Agents,
+            Issues,
+            Discards,
+            Verbs,
+            DiscardText,
+        }
+        enum Built {
+            Part(Part),
+            Phrases(PhraseMatcher),
+            Verbs(VerbMatcher),
+            Text(TextMatcher),
+        }
+        let mut jobs: Vec<Job> = (0..ACTOR_PARTS).map(Job::ActorPart).collect();
+        jobs.extend([
+            Job::Agents,
+            Job::Issues,
+            Job::Discards,
+            Job::Verbs,
+            Job::DiscardText,
+        ]);
+        let size = |job: &Job| match job {
+            Job::ActorPart(_) => entries.actors.len() / ACTOR_PARTS,
+            Job::Agents => entries.agents.len(),
+            Job::Issues => entries.issues.len(),
+            Job::Discards | Job::DiscardText => entries.discards.len(),
+            Job::Verbs => entries.verb_blocks.iter().map(|b| b.verbs.len()).sum(),
+        };
+        let built = crate::in_parallel(&jobs, size, |job| match job {
+            Job::ActorPart(k) => Built::Part(build_actor_part(&routed, *k)),
+            Job::Agents => Built::Phrases(compile_agents(entries)),
+            Job::Issues => Built::Phrases(compile_issues(entries)),
+            Job::Discards => Built::Phrases(compile_discards(entries)),
+            Job::Verbs => Built::Verbs(compile_verbs(entries)),
+            Job::DiscardText => Built::Text(compile_discard_text(entries)),
+        });
+        let mut parts = Vec::new();
+        let mut phrases = Vec::new();
+        let mut m = Matchers::default();
+        for b in built {
+            match b {
+                Built::Part(p) => parts.push(p),
+                Built::Phrases(p) => phrases.push(p),
+                Built::Verbs(v) => m.verbs = v,
+                Built::Text(t) => m.discard_text = t,
             }
-        })
+        }
+        m.actors = PhraseMatcher::parted(parts);
+        // In job order: agents, issues, discards.
+        let mut phrases = phrases.into_iter();
+        m.agents = phrases.next().unwrap_or_default();
+        m.issues = phrases.next().unwrap_or_default();
+        m.discards = phrases.next().unwrap_or_default();
+        m
     }
 
     fn norm(tokens: &[impl AsRef<str>]) -> Vec<String> {
@@ -510,10 +677,10 @@ impl Matchers {
     }
 
     fn find_in(&self, m: &PhraseMatcher, tokens: &[impl AsRef<str>]) -> Vec<PhraseMatch> {
-        match &m.automaton {
-            Some(ac) => m.run(ac, &Self::norm(tokens)),
-            None => Vec::new(),
+        if m.is_empty() {
+            return Vec::new();
         }
+        m.find(&Self::norm(tokens))
     }
 
     /// Verb forms in a sentence's tokens (leftmost-longest: a multi-word form wins over its
@@ -535,16 +702,33 @@ impl Matchers {
     }
 }
 
-fn compile_actors(entries: &Entries) -> PhraseMatcher {
-    let mut b = Builder::default();
-    for (i, actor) in entries.actors.iter().enumerate() {
+/// The actor names' token sequences (with their variants), routed to the part their first
+/// token belongs to: `[part] -> [(tokens, actor)]`, in actor order.
+type Routed = Vec<Vec<(Vec<String>, u32)>>;
+
+fn route_actors(actors: &[Actor], first: usize) -> Routed {
+    let mut routed: Routed = vec![Vec::new(); ACTOR_PARTS];
+    for (i, actor) in actors.iter().enumerate() {
         for name in &actor.names {
             for v in phrase_variants(&name.phrase.words) {
-                b.add(&v, i as u32);
+                if let Some(t) = v.first() {
+                    routed[part_of(t, ACTOR_PARTS)].push((v, (first + i) as u32));
+                }
             }
         }
     }
-    b.build()
+    routed
+}
+
+fn build_actor_part(routed: &[Routed], k: usize) -> Part {
+    let mut b = Builder::default();
+    // Halves in actor order, so each phrase's entries stay in file order.
+    for half in routed {
+        for (tokens, entry) in half.get(k).into_iter().flatten() {
+            b.add(tokens, *entry);
+        }
+    }
+    b.build_part(StartKind::Anchored)
 }
 
 fn compile_agents(entries: &Entries) -> PhraseMatcher {
@@ -631,8 +815,9 @@ fn compile_verbs(entries: &Entries) -> VerbMatcher {
     }
     let phrases = b.build();
     let refs = phrases
-        .entries
+        .parts
         .iter()
+        .flat_map(|p| &p.entries)
         .map(|ids| {
             let mut v: Vec<VerbRef> = Vec::new();
             for &id in ids {
@@ -791,6 +976,50 @@ mod tests {
         assert_eq!(hits("years ago"), vec![2]);
         let h = m.find_discards_in_text("x WORLD CUP");
         assert_eq!((h[0].start, h[0].end), (2, 11));
+    }
+
+    /// The actor matcher, split into parts searched token by token, finds exactly what one
+    /// automaton over all the phrases finds: on phrases over a small vocabulary (so that
+    /// they overlap, nest and share prefixes across parts) and pseudo-random sentences.
+    #[test]
+    fn parted_actor_matcher_equals_one_automaton() {
+        let words = ["al", "bo", "cy", "di", "ed", "fa", "go", "hu"];
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut text = String::new();
+        for i in 0..600 {
+            let len = 1 + next(4);
+            let name: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+            text.push_str(&format!("{} [C{i}]\n", name.join("_")));
+        }
+        let e = entries(Kind::Actors, &text);
+        let parted = Matchers::compile(&e).actors;
+        assert_eq!(parted.parts.len(), ACTOR_PARTS);
+        let mut b = Builder::default();
+        for (tokens, entry) in route_actors(&e.actors, 0).into_iter().flatten() {
+            b.add(&tokens, entry);
+        }
+        let single = b.build();
+        assert_eq!(parted.len(), single.len());
+        for _ in 0..300 {
+            let sentence: Vec<String> = (0..1 + next(30))
+                .map(|_| words[next(words.len())].to_string())
+                .collect();
+            let a = parted.find(&sentence);
+            let b = single.find(&sentence);
+            let spans =
+                |v: &[PhraseMatch], m: &PhraseMatcher| -> Vec<(usize, usize, u32, Vec<u32>)> {
+                    v.iter()
+                        .map(|x| (x.start, x.end, x.entry, m.candidates(x).to_vec()))
+                        .collect()
+                };
+            assert_eq!(spans(&a, &parted), spans(&b, &single), "{sentence:?}");
+        }
     }
 
     #[test]

@@ -37,21 +37,32 @@ pub fn read(
     entries: &mut Entries,
     problems: &mut Vec<Problem>,
 ) {
+    read_at(kind, file, text, 1, entries, problems);
+}
+
+/// [`read`] for a part of a file whose first line is line `first_line` of the file.
+pub(crate) fn read_at(
+    kind: Kind,
+    file: &str,
+    text: &str,
+    first_line: u32,
+    entries: &mut Entries,
+    problems: &mut Vec<Problem>,
+) {
     let mut translated = String::with_capacity(text.len() + text.len() / 8);
     for (i, line) in text.lines().enumerate() {
-        match translate(kind, line) {
-            Ok(t) => translated.push_str(&t),
-            Err(msg) => {
-                problems.push(Problem {
-                    file: file.to_string(),
-                    line: i as u32 + 1,
-                    message: msg,
-                });
-            }
+        let mark = translated.len();
+        if let Err(msg) = translate(kind, line, &mut translated) {
+            translated.truncate(mark);
+            problems.push(Problem {
+                file: file.to_string(),
+                line: i as u32 + first_line,
+                message: msg,
+            });
         }
         translated.push('\n');
     }
-    petrarch::read(kind, file, &translated, entries, problems);
+    petrarch::read_at(kind, file, &translated, first_line, entries, problems);
 }
 
 /// Splits off a `#` comment, keeping it verbatim for re-attachment.
@@ -65,6 +76,13 @@ fn split_comment(line: &str) -> (&str, &str) {
 /// `Jaap de Hoop Scheffer` → `Jaap_de_Hoop_Scheffer_`; a trailing `*` leaves it open.
 /// ` ... ` between words is a gap (PETRARCH blank).
 fn name_to_petrarch(name: &str) -> Result<String, String> {
+    let mut out = String::new();
+    push_name(name, &mut out)?;
+    Ok(out)
+}
+
+/// [`name_to_petrarch`] appending to `out` (reading a file appends every line to one buffer).
+fn push_name(name: &str, out: &mut String) -> Result<(), String> {
     let name = name.trim();
     if name.contains('_') {
         return Err(format!(
@@ -75,26 +93,26 @@ fn name_to_petrarch(name: &str) -> Result<String, String> {
         Some(n) => (n.trim_end(), true),
         None => (name, false),
     };
-    let mut out = String::new();
+    let start = out.len();
     let mut gap = false;
     for w in name.split_whitespace() {
         if w == "..." {
             gap = true;
             continue;
         }
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(if gap { ' ' } else { '_' });
         }
         gap = false;
         out.push_str(w);
     }
-    if out.is_empty() {
+    if out.len() == start {
         return Err("empty name".to_string());
     }
     if !open {
         out.push('_');
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `2000-05-07` → `20000507`.
@@ -111,28 +129,36 @@ fn iso_to_compact(d: &str) -> Result<String, String> {
     ))
 }
 
-fn translate(kind: Kind, line: &str) -> Result<String, String> {
+/// Appends the PETRARCH form of one dyad-format line to `out` (on error, `out` may hold
+/// part of it: the caller cuts it back).
+fn translate(kind: Kind, line: &str, out: &mut String) -> Result<(), String> {
     let (body, comment) = split_comment(line);
     if body.trim().is_empty() {
-        return Ok(line.to_string());
+        out.push_str(line);
+        return Ok(());
     }
-    let out = match kind {
-        Kind::Actors => actor_line(body)?,
-        Kind::Agents => agent_line(body)?,
+    match kind {
+        Kind::Actors => actor_line(body, out)?,
+        Kind::Agents => out.push_str(&agent_line(body)?),
         Kind::Discards => {
             let t = body.trim();
             match t.strip_prefix('+') {
-                Some(rest) => format!("+{}", name_to_petrarch(rest)?),
-                None => name_to_petrarch(t)?,
+                Some(rest) => {
+                    out.push('+');
+                    push_name(rest, out)?;
+                }
+                None => push_name(t, out)?,
             }
         }
-        Kind::Issues => issue_line(body)?,
-        Kind::Verbs => verb_line(body)?,
-    };
-    Ok(format!("{out} {comment}"))
+        Kind::Issues => out.push_str(&issue_line(body)?),
+        Kind::Verbs => out.push_str(&verb_line(body)?),
+    }
+    out.push(' ');
+    out.push_str(comment);
+    Ok(())
 }
 
-fn actor_line(body: &str) -> Result<String, String> {
+fn actor_line(body: &str, out: &mut String) -> Result<(), String> {
     if body.starts_with(char::is_whitespace) {
         // A code line: `CODE`, `CODE A..B`, `CODE A..`, `CODE ..B`.
         let mut parts = body.split_whitespace();
@@ -141,33 +167,41 @@ fn actor_line(body: &str) -> Result<String, String> {
         if parts.next().is_some() {
             return Err(format!("code line `{}` has extra text", body.trim()));
         }
-        return Ok(match range {
-            None => format!("\t[{code}]"),
+        let _ = match range {
+            None => write!(out, "\t[{code}]"),
             Some(r) => {
                 let (a, b) = r
                     .split_once("..")
                     .ok_or_else(|| format!("date range `{r}` is not A..B, A.. or ..B"))?;
                 match (a.is_empty(), b.is_empty()) {
                     (false, false) => {
-                        format!("\t[{code} {}-{}]", iso_to_compact(a)?, iso_to_compact(b)?)
+                        let (a, b) = (iso_to_compact(a)?, iso_to_compact(b)?);
+                        write!(out, "\t[{code} {a}-{b}]")
                     }
-                    (false, true) => format!("\t[{code} >{}]", iso_to_compact(a)?),
-                    (true, false) => format!("\t[{code} <{}]", iso_to_compact(b)?),
+                    (false, true) => write!(out, "\t[{code} >{}]", iso_to_compact(a)?),
+                    (true, false) => write!(out, "\t[{code} <{}]", iso_to_compact(b)?),
                     (true, true) => return Err(format!("empty date range `{r}`")),
                 }
             }
-        });
+        };
+        return Ok(());
     }
     let t = body.trim();
-    let (plus, rest) = match t.strip_prefix('+') {
-        Some(r) => ("+", r),
-        None => ("", t),
+    let rest = match t.strip_prefix('+') {
+        Some(r) => {
+            out.push('+');
+            r
+        }
+        None => t,
     };
     let (name, code) = match rest.find('[') {
         Some(at) => (&rest[..at], &rest[at..]),
         None => (rest, ""),
     };
-    Ok(format!("{plus}{} {code}", name_to_petrarch(name)?))
+    push_name(name, out)?;
+    out.push(' ');
+    out.push_str(code);
+    Ok(())
 }
 
 fn agent_line(body: &str) -> Result<String, String> {

@@ -73,8 +73,21 @@ pub fn read(
     entries: &mut Entries,
     problems: &mut Vec<Problem>,
 ) {
+    read_at(kind, file, text, 1, entries, problems);
+}
+
+/// [`read`] for a part of a file whose first line is line `first_line` of the file.
+pub(crate) fn read_at(
+    kind: Kind,
+    file: &str,
+    text: &str,
+    first_line: u32,
+    entries: &mut Entries,
+    problems: &mut Vec<Problem>,
+) {
     let mut reader = Reader {
         file: Arc::from(file),
+        first_line,
         problems,
     };
     let lines = reader.content_lines(text);
@@ -95,6 +108,8 @@ struct Line<'a> {
 
 struct Reader<'p> {
     file: Arc<str>,
+    /// The file's line number of the text's first line.
+    first_line: u32,
     problems: &'p mut Vec<Problem>,
 }
 
@@ -274,7 +289,7 @@ impl Reader<'_> {
         let mut out = Vec::new();
         let mut in_xml_comment = false;
         for (i, text) in text.lines().enumerate() {
-            let no = i as u32 + 1;
+            let no = i as u32 + self.first_line;
             let t = text.trim();
             if in_xml_comment {
                 if t.contains("-->") {

@@ -13,37 +13,9 @@
 //! unless the spelling is all letters and digits and stops inside the text's run — and such a
 //! match ends inside a word, which the guards reject anyway.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A small multiplicative hasher for short keys (the std SipHash costs more than the rest of
-/// a probe); keys come from our own data and the text, so flooding is not a concern here.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`FastHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A `HashMap` with foldhash: SipHash costs more than the rest of a probe, and the keys come
+/// from our own data and the text.
+pub(crate) type FastMap<K, V> = foldhash::HashMap<K, V>;
 
 /// The key of a spelling or of the text at a position: the leading run of ASCII letters and
 /// digits, or the first character when there is none ("'s-Hertogenbosch" → "'").
