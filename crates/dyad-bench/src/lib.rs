@@ -83,6 +83,7 @@ impl Material {
         // corpus names the people and organisations dyad actually knows.
         for name in [
             "leaders.actors",
+            "world-leaders.actors",
             "countries.actors",
             "international.actors",
             "nonstate.actors",

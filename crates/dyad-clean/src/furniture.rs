@@ -20,6 +20,10 @@ pub struct Furniture {
     /// `[line]` and `[end]` entries, lowercased, possibly with `*` wildcards; `true` for
     /// `[end]`.
     lines: Vec<(String, bool)>,
+    /// For each possible first byte of a line, the indices (in file order) of the `lines`
+    /// entries that can match it: those starting with that byte or with `*`. A line is
+    /// then compared with a handful of entries instead of all of them.
+    by_first: Vec<Vec<u32>>,
     /// `[contains]` phrases.
     phrases: Option<AhoCorasick>,
     /// `[class]` fragments.
@@ -82,6 +86,7 @@ impl Furniture {
     pub fn empty() -> Furniture {
         Furniture {
             lines: Vec::new(),
+            by_first: index_by_first(&[]),
             phrases: None,
             class: ClassSet::default(),
             keep_class: ClassSet::default(),
@@ -144,6 +149,7 @@ impl Furniture {
             )
         };
         Ok(Furniture {
+            by_first: index_by_first(&lines),
             lines,
             phrases,
             class: ClassSet::new(&class, name)?,
@@ -163,14 +169,13 @@ impl Furniture {
     }
 
     /// The matching line entry's kind (`true` for `[end]`).
-    fn line_entry(&self, line: &str) -> Option<bool> {
-        if line.split_whitespace().nth(SHORT_LINE_WORDS).is_some() {
+    pub(crate) fn line_entry(&self, line: &str) -> Option<bool> {
+        if crate::ws::words(line).nth(SHORT_LINE_WORDS).is_some() {
             return None;
         }
         // A prose sentence ("By Tuesday, the rebels had withdrawn.") is not furniture even
         // when it starts like a byline: several lower-case words and a full stop.
-        let lower_words = line
-            .split_whitespace()
+        let lower_words = crate::ws::words(line)
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .count();
         if line.trim_end().ends_with('.') && lower_words >= 3 {
@@ -179,12 +184,22 @@ impl Furniture {
         let lower = normalise(line);
         let bare =
             lower.trim_end_matches(|c: char| ".:!?…,;|»›>-–—".contains(c) || c.is_whitespace());
-        self.lines
-            .iter()
-            .find(|(p, _)| {
-                glob(p.as_bytes(), lower.as_bytes()) || glob(p.as_bytes(), bare.as_bytes())
-            })
-            .map(|(_, end)| *end)
+        let matches = |(p, _): &&(String, bool)| {
+            glob(p.as_bytes(), lower.as_bytes()) || glob(p.as_bytes(), bare.as_bytes())
+        };
+        // `bare` is a prefix of `lower`, so both start with the same byte unless `bare` is
+        // empty; then every entry is tried, as an empty text can match a pattern of stars.
+        match bare.as_bytes().first() {
+            Some(&b) => self
+                .by_first
+                .get(usize::from(b))
+                .into_iter()
+                .flatten()
+                .filter_map(|&k| self.lines.get(k as usize))
+                .find(matches)
+                .map(|(_, end)| *end),
+            None => self.lines.iter().find(matches).map(|(_, end)| *end),
+        }
     }
 
     /// Whether the text contains a `[contains]` phrase.
@@ -220,15 +235,39 @@ impl Furniture {
     }
 }
 
+/// The `by_first` index of [`Furniture`]: entry indices by the first byte they can match.
+fn index_by_first(lines: &[(String, bool)]) -> Vec<Vec<u32>> {
+    let mut index = vec![Vec::new(); 256];
+    for (k, (p, _)) in lines.iter().enumerate() {
+        let k = k as u32;
+        match p.as_bytes().first() {
+            Some(b'*') => index.iter_mut().for_each(|v| v.push(k)),
+            Some(&b) => index[usize::from(b)].push(k),
+            // An empty entry matches only an empty text, handled by the full scan.
+            None => {}
+        }
+    }
+    index
+}
+
 /// Lowercases and collapses whitespace runs to single spaces.
 fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for w in crate::ws::words(s) {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in w.chars() {
-            out.extend(c.to_lowercase());
+        if w.is_ascii() {
+            out.push_str(w);
+            // Only the part just pushed: earlier words are already lower case.
+            let from = out.len() - w.len();
+            if let Some(tail) = out.get_mut(from..) {
+                tail.make_ascii_lowercase();
+            }
+        } else {
+            for c in w.chars() {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     out

@@ -16,6 +16,7 @@ mod furniture;
 mod html;
 mod meta;
 mod text;
+mod ws;
 
 use std::path::Path;
 

@@ -32,14 +32,16 @@ struct Unit {
 
 impl Unit {
     fn new(text: String, furn: &Furniture) -> Unit {
-        let words = text.split_whitespace().count();
+        let words = crate::ws::word_count(&text);
         let terminal = ends_sentence(&text);
         let quote = text.contains(['"', '“', '”', '«', '»']);
         let phrase = furn.has_phrase(&text);
         // Appeal wording inside a quotation is someone speaking, not the site asking.
-        let furniture = furn.is_furniture_line(&text)
-            || (phrase && !quote && words <= crate::furniture::SHORT_LINE_WORDS);
-        let end = furniture && furn.is_end_marker(&text);
+        // One dictionary look-up serves both questions (is it a line entry, is it `[end]`).
+        let entry = furn.line_entry(&text);
+        let furniture =
+            entry.is_some() || (phrase && !quote && words <= crate::furniture::SHORT_LINE_WORDS);
+        let end = entry == Some(true);
         Unit {
             text,
             words,
@@ -77,7 +79,7 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 
 /// A line that is a date, possibly labelled ("Published: 12 March 2015", "Updated 3 May 2019").
 fn line_date(s: &str) -> Option<Date> {
-    if s.split_whitespace().count() > 8 {
+    if crate::ws::words(s).nth(8).is_some() {
         return None;
     }
     parse_date(s)
@@ -96,7 +98,15 @@ fn ends_with_period(s: &str) -> bool {
 
 /// Collapses whitespace runs to single spaces, keeping every other character.
 pub(crate) fn squash(s: &str, out: &mut String) {
-    for w in s.split_whitespace() {
+    // Most lines already are squashed: copy them whole.
+    if crate::ws::is_squashed(s) {
+        if !s.is_empty() && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(s);
+        return;
+    }
+    for w in crate::ws::words(s) {
         if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }

@@ -1,7 +1,8 @@
 //! The quotation finder's data files: reporting verbs and the words of people's names.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
+use crate::hash::FastSet as HashSet;
 use crate::QuoteError;
 
 /// Word lists loaded from `reporting-verbs.txt` and `quote-names.txt`.
@@ -92,16 +93,36 @@ impl Lexicon {
 
     /// True for a reporting verb (lower-cased word).
     pub fn is_verb(&self, w: &str) -> bool {
-        self.verbs.contains(&w.to_lowercase())
+        self.verbs.contains(lower(w).as_ref())
     }
 
     pub fn is_honorific(&self, w: &str) -> bool {
-        self.honorifics.contains(&w.to_lowercase())
+        self.honorifics.contains(lower(w).as_ref())
     }
 
     /// True for a one-word title ("president", "Secretary-General").
     pub fn is_title_word(&self, w: &str) -> bool {
+        // A lower-case ASCII word without hyphens or spaces is its own normal form: no
+        // allocation for the common case (this runs for most words of a story).
+        if is_plain_lower(w) && !w.contains('-') && !w.contains(char::is_whitespace) {
+            return self.titles.contains(w);
+        }
         self.titles.contains(&normalise_title(&w.to_lowercase()))
+    }
+}
+
+/// ASCII with no capital: `to_lowercase` would return it unchanged.
+fn is_plain_lower(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// `w.to_lowercase()`, borrowed when that changes nothing (an ASCII word without
+/// capitals), so look-ups of the many lower-case words allocate nothing.
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
+    if is_plain_lower(w) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
     }
 }
 

@@ -22,6 +22,7 @@
 //! replaced with [`QuoteFinder::from_texts`].
 
 mod data;
+mod hash;
 mod people;
 mod text;
 
@@ -157,7 +158,7 @@ impl QuoteFinder {
     fn keeps_period(&self, w: &str) -> bool {
         let bare = &w[..w.len() - 1];
         self.lex.is_honorific(w)
-            || self.lex.titles.contains(&w.to_lowercase())
+            || self.lex.titles.contains(data::lower(w).as_ref())
             || bare.contains('.')
             || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
     }
@@ -281,7 +282,7 @@ impl QuoteFinder {
             .iter()
             .skip_while(|t| matches!(t.kind, Kind::Punct(',' | ':' | ';')))
             .collect();
-        let lower = |t: &Tok| doc.slice(t.span).to_lowercase();
+        let lower = |t: &Tok| data::lower(doc.slice(t.span));
         // "according to X"
         if let Some(k) = self.according_to(doc, &words) {
             let rest = until_comma(&words[k..]);
@@ -316,7 +317,7 @@ impl QuoteFinder {
                 .take(16)
                 .position(|t| t.is_punct(','))?;
         // An auxiliary may come first: "…, has written".
-        let aux = |t: &&&Tok| self.lex.auxiliaries.contains(&lower(t));
+        let aux = |t: &&&Tok| self.lex.auxiliaries.contains(lower(t).as_ref());
         let verb = words[close + 1..]
             .iter()
             .find(|t| !aux(t))
@@ -349,7 +350,7 @@ impl QuoteFinder {
                 return Some((who, "according to NAME, \"…\"".into()));
             }
         }
-        let lower = |t: &Tok| doc.slice(t.span).to_lowercase();
+        let lower = |t: &Tok| data::lower(doc.slice(t.span));
         let v = before
             .iter()
             .rposition(|t| t.is_word() && self.lex.is_verb(&lower(t)));
@@ -360,8 +361,8 @@ impl QuoteFinder {
                 .iter()
                 .rposition(|t| {
                     !t.is_word()
-                        || self.lex.function.contains(&lower(t))
-                            && !self.lex.person_pronouns.contains(&lower(t))
+                        || self.lex.function.contains(lower(t).as_ref())
+                            && !self.lex.person_pronouns.contains(lower(t).as_ref())
                 })
                 .map_or(0, |j| j + 1);
             if let Some(who) = people.parse_subject(doc, &before[from..v], last_subject) {

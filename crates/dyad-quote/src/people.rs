@@ -4,7 +4,7 @@
 
 use dyad_doc::{Document, Span};
 
-use crate::data::{normalise_title, Lexicon};
+use crate::data::{lower, normalise_title, Lexicon};
 use crate::text::{Clause, Kind, Tok};
 
 /// Who a subject phrase refers to.
@@ -81,7 +81,7 @@ pub fn headline_like(doc: &Document, clause: &Clause, lex: &Lexicon) -> bool {
         .iter()
         .filter(|t| t.is_word())
         .map(|t| doc.slice(t.span))
-        .filter(|w| !lex.function.contains(&w.to_lowercase()))
+        .filter(|w| !lex.function.contains(lower(w).as_ref()))
         .collect();
     if words.len() < 3 {
         return false;
@@ -202,8 +202,8 @@ impl<'a> People<'a> {
         }
         toks.iter().all(|t| {
             let w = doc.slice(t.span);
-            let lw = w.to_lowercase();
-            !self.lex.nonperson.contains(&lw)
+            let lw = lower(w);
+            !self.lex.nonperson.contains(lw.as_ref())
                 && !acronym(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
                 && !is_place(doc, t.span)
@@ -218,8 +218,8 @@ impl<'a> People<'a> {
             let start = i;
             while i < toks.len() && toks[i].is_word() {
                 let w = doc.slice(toks[i].span);
-                let lw = w.to_lowercase();
-                let particle = self.lex.particles.contains(&lw)
+                let lw = lower(w);
+                let particle = self.lex.particles.contains(lw.as_ref())
                     && i > start
                     && toks
                         .get(i + 1)
@@ -251,7 +251,7 @@ impl<'a> People<'a> {
             && self
                 .lex
                 .function
-                .contains(&doc.slice(toks[start].span).to_lowercase())
+                .contains(lower(doc.slice(toks[start].span)).as_ref())
         {
             start += 1;
         }
@@ -287,7 +287,7 @@ impl<'a> People<'a> {
         while name_start + 1 < r.end {
             let t = toks[name_start];
             let w = doc.slice(t.span);
-            let not_name = self.lex.nonperson.contains(&w.to_lowercase())
+            let not_name = self.lex.nonperson.contains(lower(w).as_ref())
                 || acronym(w)
                 || is_place(doc, t.span);
             if !not_name {
@@ -407,8 +407,8 @@ impl<'a> People<'a> {
             if best.as_ref().is_some_and(|(b, _)| *b < i) {
                 break;
             }
-            let lw = doc.slice(t.span).to_lowercase();
-            if t.is_word() && self.lex.person_pronouns.contains(&lw) {
+            let lw = lower(doc.slice(t.span));
+            if t.is_word() && self.lex.person_pronouns.contains(lw.as_ref()) {
                 if let Some(r) = self.pronoun(t.span, last) {
                     best = Some((i, r));
                 }
@@ -543,15 +543,15 @@ impl<'a> People<'a> {
         let mut skipped = 0;
         while end > 0 && skipped < 2 {
             let w = doc.slice(toks[end - 1].span);
-            let lw = w.to_lowercase();
+            let lw = lower(w);
             let adverb = toks[end - 1].is_word()
                 && !starts_upper(w)
-                && !self.lex.person_pronouns.contains(&lw)
-                && !self.lex.other_pronouns.contains(&lw)
+                && !self.lex.person_pronouns.contains(lw.as_ref())
+                && !self.lex.other_pronouns.contains(lw.as_ref())
                 && !self.lex.is_title_word(w)
                 && (lw.ends_with("ly")
-                    || self.lex.adverbs.contains(&lw)
-                    || self.lex.auxiliaries.contains(&lw));
+                    || self.lex.adverbs.contains(lw.as_ref())
+                    || self.lex.auxiliaries.contains(lw.as_ref()));
             if !adverb {
                 break;
             }
@@ -561,11 +561,11 @@ impl<'a> People<'a> {
         let toks = &toks[..end];
         let last_tok = toks.last()?;
         let w = doc.slice(last_tok.span);
-        let lw = w.to_lowercase();
-        if last_tok.is_word() && self.lex.person_pronouns.contains(&lw) {
+        let lw = lower(w);
+        if last_tok.is_word() && self.lex.person_pronouns.contains(lw.as_ref()) {
             return self.pronoun(last_tok.span, last);
         }
-        if last_tok.is_word() && self.lex.other_pronouns.contains(&lw) {
+        if last_tok.is_word() && self.lex.other_pronouns.contains(lw.as_ref()) {
             return Some(Resolved {
                 name: None,
                 span: last_tok.span,
@@ -577,7 +577,7 @@ impl<'a> People<'a> {
             let run = runs.last().filter(|r| r.all.end == toks.len())?;
             return self.resolve_run(doc, toks, run, true);
         }
-        if last_tok.is_word() && self.lex.function.contains(&lw) {
+        if last_tok.is_word() && self.lex.function.contains(lw.as_ref()) {
             return None; // "and said", "but added": no subject here
         }
         if last_tok.is_word() {

@@ -212,12 +212,19 @@ fn scan_word(text: &str, i: usize, end: usize) -> usize {
     let mut j = i;
     let mut chunk_start = i;
     let mut has_inner_period = false;
+    let bytes = text.as_bytes();
+    let end_b = end.min(bytes.len());
     loop {
-        while let Some(c) = char_at(text, j, end) {
-            if !is_word_char(c) {
-                break;
+        loop {
+            // Most word characters are ASCII letters and digits: step over them bytewise and
+            // decode a `char` only at other bytes.
+            while j < end_b && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
             }
-            j += c.len_utf8();
+            match char_at(text, j, end) {
+                Some(c) if is_word_char(c) => j += c.len_utf8(),
+                _ => break,
+            }
         }
         let Some(c) = char_at(text, j, end) else {
             return j;

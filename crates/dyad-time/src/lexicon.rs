@@ -1,8 +1,8 @@
 //! The time lexicon (`dictionaries/time-words.txt`): data, not code.
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::TimeError;
 
 /// The shipped lexicon, embedded so the binary is self-contained.
@@ -26,7 +26,7 @@ pub enum Unit {
 }
 
 /// A name form: lower-case, and whether the text must carry a final period ("oct.").
-type Forms = HashMap<String, u8>;
+pub(crate) type Forms = HashMap<String, u8>;
 
 /// Every word list dyad-time uses, keyed by lower-case form.
 #[derive(Clone, Debug, Default)]
@@ -53,6 +53,10 @@ pub struct TimeWords {
     pub(crate) reporting: HashSet<String>,
     pub(crate) clause_boundary: HashSet<String>,
     pub(crate) subordinators: HashSet<String>,
+    /// Lower-case words that can begin an expression without a capital or a digit
+    /// ("yesterday", "last", "two", "on" of "on the eve of"): derived after parsing, so the
+    /// scan can pass over every other lower-case word without trying the patterns.
+    pub(crate) starters: HashSet<String>,
 }
 
 impl TimeWords {
@@ -157,6 +161,18 @@ impl TimeWords {
         }
         // Longest eve phrase first, so "on the eve of" wins over "the eve of".
         w.eve.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let starters: HashSet<String> = w
+            .eve
+            .iter()
+            .filter_map(|p| p.first().cloned())
+            .chain(w.modifiers.iter().cloned())
+            .chain(w.last.iter().cloned())
+            .chain(w.this.iter().cloned())
+            .chain(w.next.iter().cloned())
+            .chain(w.numbers.keys().cloned())
+            .chain(w.relative_days.keys().cloned())
+            .collect();
+        w.starters = starters;
         Ok(w)
     }
 
@@ -182,5 +198,13 @@ impl TimeWords {
         }
         let lower = word.to_lowercase();
         map.get(&lower).copied()
+    }
+
+    /// [`TimeWords::name`] when the lower-case form of `word` is known already.
+    pub(crate) fn name_lower(map: &Forms, word: &str, lower: &str) -> Option<u8> {
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        map.get(lower).copied()
     }
 }

@@ -30,9 +30,11 @@
 //! All these words are in `dictionaries/time-words.txt`.
 
 mod clause;
+mod hash;
 mod lexicon;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use dyad_doc::{DatePrecision, Document, Span, TimeExpr, Token, TokenKind};
@@ -93,7 +95,9 @@ struct View<'a> {
     texts: Vec<&'a str>,
     /// Lower-case forms, borrowed when the text already is lower case.
     lower: Vec<Cow<'a, str>>,
-    clauses: Vec<u32>,
+    /// Clause ids, computed on first use: most sentences hold no expression whose tense
+    /// must be read, and the clause analysis is a pass with several look-ups per token.
+    clauses: OnceCell<Vec<u32>>,
 }
 
 impl View<'_> {
@@ -105,6 +109,15 @@ impl View<'_> {
     }
     fn text(&self, i: usize) -> &str {
         self.texts.get(i).copied().unwrap_or("")
+    }
+    /// The clause id of every token.
+    fn clauses(&self, words: &TimeWords) -> &[u32] {
+        self.clauses
+            .get_or_init(|| clause::clause_ids(words, self.toks, &self.texts, &self.lower))
+    }
+    /// [`TimeWords::name`] of token `i`, with its lower-case form already at hand.
+    fn name(&self, map: &lexicon::Forms, i: usize) -> Option<u8> {
+        TimeWords::name_lower(map, self.text(i), self.lower(i))
     }
 }
 
@@ -146,12 +159,11 @@ impl TimeResolver {
                 }
             })
             .collect();
-        let clauses = clause::clause_ids(&self.words, toks, &texts, &lower);
         Some(View {
             toks,
             texts,
             lower,
-            clauses,
+            clauses: OnceCell::new(),
         })
     }
 
@@ -165,6 +177,10 @@ impl TimeResolver {
             };
             let mut i = 0;
             while i < v.len() {
+                if !self.may_start(&v, i) {
+                    i += 1;
+                    continue;
+                }
                 match self.match_at(&v, i, pub_date, true) {
                     Some(f) if f.end > i => {
                         times.push(TimeExpr {
@@ -212,9 +228,10 @@ impl TimeResolver {
                         cached = self.view(doc, e.sentence as usize).map(|v| (e.sentence, v));
                     }
                     cached.as_ref().and_then(|(_, v)| {
+                        let clauses = v.clauses(&self.words);
                         let clause_of = |at: u32| {
                             let k = v.toks.partition_point(|t| t.span.end <= at);
-                            v.clauses.get(k).copied()
+                            clauses.get(k).copied()
                         };
                         let verb_clause = clause_of(verb.start)?;
                         // Times are in text order: the nearest in the verb's clause is the
@@ -240,6 +257,17 @@ impl TimeResolver {
             e.date = date;
             e.date_precision = precision;
         }
+    }
+
+    /// Whether an expression can start at token `i`: a necessary condition of every pattern
+    /// of [`TimeResolver::match_at`], checked first because most tokens start none. Numbers,
+    /// ordinals, years and decades start with a digit; month and weekday names with a
+    /// capital; "mid-June" holds a hyphen; every other start is a lexicon word (`starters`).
+    fn may_start(&self, v: &View, i: usize) -> bool {
+        let t = v.text(i);
+        t.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            || t.contains('-')
+            || self.words.starters.contains(v.lower(i))
     }
 
     /// The expression starting at token `i`, if any. `eve` allows the "eve of" rule (which
@@ -342,8 +370,9 @@ impl TimeResolver {
     /// "24 June 2005", "3 Oct.", "24th June".
     fn day_month(&self, v: &View, i: usize, pub_date: Option<Date>) -> Option<Found> {
         let d = day_value(v, i)?;
-        let m = TimeWords::name(&self.words.months, v.text(i + 1))
-            .or_else(|| self.month_loose(v.text(i + 1)))?;
+        let m = v
+            .name(&self.words.months, i + 1)
+            .or_else(|| self.month_loose(v, i + 1))?;
         if let Some((y, end)) = self.year_after(v, i + 2) {
             return found(
                 i,
@@ -358,8 +387,8 @@ impl TimeResolver {
 
     /// Dates that start with a month: "June 24, 2005", "June 24", "October 2003", "in May".
     fn month_first(&self, v: &View, i: usize, pub_date: Option<Date>) -> Option<Found> {
-        let strict = TimeWords::name(&self.words.months, v.text(i));
-        let m = strict.or_else(|| self.month_loose(v.text(i)))?;
+        let strict = v.name(&self.words.months, i);
+        let m = strict.or_else(|| self.month_loose(v, i))?;
         if let Some(d) = day_value(v, i + 1) {
             let mut k = i + 2;
             if v.text(k) == "," {
@@ -411,11 +440,25 @@ impl TimeResolver {
 
     /// A month abbreviation written without its period ("Oct" for "Oct."): accepted only next
     /// to a day or a year, where it cannot be a name.
-    fn month_loose(&self, word: &str) -> Option<u8> {
-        if word.ends_with('.') {
+    fn month_loose(&self, v: &View, i: usize) -> Option<u8> {
+        let word = v.text(i);
+        if word.ends_with('.') || !word.starts_with(char::is_uppercase) {
             return None;
         }
-        TimeWords::name(&self.words.months, &format!("{word}."))
+        // The key is the lower-case form with a period; short words are built on the stack
+        // (this runs for every capitalised word).
+        let lower = v.lower(i);
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..=lower.len()) {
+            Some(key) => {
+                let (head, dot) = key.split_at_mut(lower.len());
+                head.copy_from_slice(lower.as_bytes());
+                dot.fill(b'.');
+                let key = std::str::from_utf8(key).ok()?;
+                self.words.months.get(key).copied()
+            }
+            None => self.words.months.get(&format!("{lower}.")).copied(),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -556,7 +599,7 @@ impl TimeResolver {
                 format!("{name}-{}", unit_name(unit)),
             );
         }
-        if let Some(wd) = TimeWords::name(&self.words.weekdays, v.text(w)) {
+        if let Some(wd) = v.name(&self.words.weekdays, w) {
             let future = match dir {
                 Dir::Last => false,
                 Dir::Next => true,
@@ -566,7 +609,7 @@ impl TimeResolver {
             let end = self.part_of_day_end(v, w + 1);
             return found(i, end, date, DatePrecision::Day, format!("{name}-weekday"));
         }
-        if let Some(m) = TimeWords::name(&self.words.months, v.text(w)) {
+        if let Some(m) = v.name(&self.words.months, w) {
             let y = match dir {
                 Dir::This => pub_date.year(),
                 _ => month_year(pub_date, m, dir, false),
@@ -651,12 +694,11 @@ impl TimeResolver {
 
     /// "Thursday", "on Thursday night".
     fn weekday(&self, v: &View, i: usize, pub_date: Date) -> Option<Found> {
-        let wd = TimeWords::name(&self.words.weekdays, v.text(i))?;
+        let wd = v.name(&self.words.weekdays, i)?;
         // "Thursday, Nov. 22": the explicit date that follows is the expression.
         let k = if v.text(i + 1) == "," { i + 2 } else { i + 1 };
-        let date_follows = day_value(v, k).is_some()
-            && TimeWords::name(&self.words.months, v.text(k + 1)).is_some();
-        if date_follows || TimeWords::name(&self.words.months, v.text(k)).is_some() {
+        let date_follows = day_value(v, k).is_some() && v.name(&self.words.months, k + 1).is_some();
+        if date_follows || v.name(&self.words.months, k).is_some() {
             return None;
         }
         let end = self.part_of_day_end(v, i + 1);
@@ -686,10 +728,11 @@ impl TimeResolver {
     /// form (a `[past]` word or a lower-case word in "-ed"); the first found decides. No cue
     /// means past: news reports what happened.
     fn future(&self, v: &View, start: usize, end: usize) -> bool {
-        let Some(&clause) = v.clauses.get(start) else {
+        let clauses = v.clauses(&self.words);
+        let Some(&clause) = clauses.get(start) else {
             return false;
         };
-        let same = |k: usize| v.clauses.get(k) == Some(&clause);
+        let same = |k: usize| clauses.get(k) == Some(&clause);
         // The verb group governing a time phrase is close to it; a cap keeps long clauses linear.
         for d in 1..=TENSE_WINDOW.min(v.len()) {
             let back = start.checked_sub(d).filter(|&k| same(k));
