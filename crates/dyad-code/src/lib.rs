@@ -45,6 +45,96 @@ const ROOTS: &str = include_str!("../../../dictionaries/code-roots.txt");
 /// The shipped codes for intentions combined with the events they announce.
 const INTENTS: &str = include_str!("../../../dictionaries/code-intent.txt");
 
+/// How many earlier mentions of the document a definite description or a pronoun looks back
+/// over for its antecedent. A newspaper reader recalls "the secretary general" from some
+/// paragraphs back, not from hundreds of pages: the bound keeps coding linear in document
+/// length. An article rarely has more than a couple of hundred mentions.
+const MENTION_WINDOW: usize = 500;
+
+/// How many earlier groups of the same sentence a description or pronoun looks back over
+/// (a sentence of news prose has a few dozen); bounds coding of pathological sentences.
+const GROUP_WINDOW: usize = 64;
+
+/// Earlier mentions of a document, read once into word ids and indexed by word, so that a
+/// definite description finds the latest mention that contains its words without
+/// re-reading (and re-uppercasing) the document at every step.
+#[derive(Debug, Default)]
+struct MentionIndex {
+    /// Id of each distinct upper-case word.
+    ids: HashMap<String, u32>,
+    /// Word ids of every mention, one mention after another.
+    words: Vec<u32>,
+    /// Range in `words` of each mention's words, by mention index.
+    ranges: Vec<(u32, u32)>,
+    /// Mentions containing each word (by word id), ascending.
+    postings: Vec<Vec<u32>>,
+    /// Scratch for upper-casing a word.
+    up: String,
+}
+
+impl MentionIndex {
+    /// Reads the mentions added to `doc` since the last call.
+    fn extend(&mut self, doc: &Document) {
+        for mi in self.ranges.len()..doc.mentions.len() {
+            let start = self.words.len() as u32;
+            let x = &doc.mentions[mi];
+            // A mention counts only with a code: it cannot be an antecedent otherwise.
+            if x.code.is_some() {
+                for w in doc
+                    .slice(x.span)
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                {
+                    self.up.clear();
+                    self.up.extend(w.chars().flat_map(char::to_uppercase));
+                    let id = match self.ids.get(self.up.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.postings.len() as u32;
+                            self.ids.insert(self.up.clone(), id);
+                            self.postings.push(Vec::new());
+                            id
+                        }
+                    };
+                    self.words.push(id);
+                    let post = &mut self.postings[id as usize];
+                    if post.last() != Some(&(mi as u32)) {
+                        post.push(mi as u32);
+                    }
+                }
+            }
+            self.ranges.push((start, self.words.len() as u32));
+        }
+    }
+
+    /// The latest mention (within [`MENTION_WINDOW`] of the end) whose words contain `words`
+    /// in a row.
+    fn latest_containing(&self, words: &[&str]) -> Option<usize> {
+        let mut want: Vec<u32> = Vec::with_capacity(words.len());
+        for w in words {
+            // A word no mention has rules every mention out.
+            want.push(*self.ids.get(*w)?);
+        }
+        // Walk the shortest posting list: every candidate holds all the words.
+        let rarest = want
+            .iter()
+            .map(|&id| &self.postings[id as usize])
+            .min_by_key(|p| p.len())?;
+        let floor = self.ranges.len().saturating_sub(MENTION_WINDOW) as u32;
+        rarest
+            .iter()
+            .rev()
+            .take_while(|&&mi| mi >= floor)
+            .find(|&&mi| {
+                let (a, b) = self.ranges[mi as usize];
+                self.words[a as usize..b as usize]
+                    .windows(want.len())
+                    .any(|win| win == want.as_slice())
+            })
+            .map(|&mi| mi as usize)
+    }
+}
+
 /// Why a coder could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum CodeError {
@@ -143,6 +233,7 @@ pub struct Coder {
     lex: Arc<Lexicon>,
     phrases: Arc<Phrases>,
     intents: Arc<coding::Intents>,
+    prepared: Arc<coding::Prepared>,
     grammar: Arc<Grammar>,
     roots: Arc<Roots>,
     options: Options,
@@ -162,6 +253,7 @@ impl Coder {
             dict,
             phrases: Arc::new(Phrases::new(&lex)),
             intents: Arc::new(coding::Intents::parse(INTENTS)),
+            prepared: Arc::new(coding::Prepared::new(&lex)),
             lex: Arc::new(lex),
             grammar: Arc::new(Grammar::shipped()),
             roots: Arc::new(Roots::parse(ROOTS)),
@@ -237,6 +329,7 @@ impl Coder {
             }
         }
         let mut traces = Vec::new();
+        let mut index = MentionIndex::default();
         for (si, span) in spans.iter().enumerate() {
             let text = doc.slice(*span).to_string();
             if let Some(d) = self.discard(&text, false) {
@@ -270,9 +363,17 @@ impl Coder {
                     .map(|t| kept.iter().map(|&k| t.get(k).cloned().flatten()).collect());
                 r = reading::read_with_tags(words, &self.lex, &self.grammar, date, tags.as_deref());
             }
-            self.resolve(&mut r, doc);
-            let coding = coding::code_sentence(&r, &self.lex, &self.intents, &self.options, trace);
+            self.resolve(&mut r, doc, &index);
+            let coding = coding::code_prepared(
+                &r,
+                &self.lex,
+                &self.prepared,
+                &self.intents,
+                &self.options,
+                trace,
+            );
             let ids = self.push_mentions(&r, si, doc);
+            index.extend(doc);
             let issues = self.issues(&r);
             for e in &coding.events {
                 doc.events.push(self.event(e, si, &r, &ids, &issues));
@@ -313,8 +414,8 @@ impl Coder {
     }
 
     /// Resolves pronouns and nominals to earlier named mentions.
-    fn resolve(&self, r: &mut Reading, doc: &Document) {
-        self.resolve_descriptions(r, doc);
+    fn resolve(&self, r: &mut Reading, doc: &Document, index: &MentionIndex) {
+        self.resolve_descriptions(r, doc, index);
         for gi in 0..r.groups.len() {
             for mi in 0..r.groups[gi].members.len() {
                 let m = &r.groups[gi].members[mi];
@@ -334,18 +435,17 @@ impl Coder {
                 let person = self.grammar.is(&word, grammar::Class::Person);
                 let fits =
                     |c: &str| fits(c, agent_suffix.as_deref(), nominal) && (!person || c.len() > 3);
-                // Earlier in this sentence (not in the same group), then earlier sentences.
-                let mut found: Option<(String, Option<u32>)> = None;
-                for (gj, g) in r.groups.iter().enumerate() {
-                    if gj == gi || g.end > start {
-                        continue;
-                    }
-                    for x in &g.members {
-                        if !x.pronoun && !x.agent_only && !x.code.is_empty() && fits(&x.code) {
-                            found = Some((x.code.clone(), None));
-                        }
-                    }
-                }
+                // Earlier in this sentence (not in the same group), the nearest first; then
+                // earlier sentences. Groups are in text order, so those that end before the
+                // pronoun are the ones before its own.
+                let mut found: Option<(String, Option<u32>)> = r.groups[..gi]
+                    .iter()
+                    .rev()
+                    .take(GROUP_WINDOW)
+                    .filter(|g| g.end <= start)
+                    .flat_map(|g| g.members.iter().rev())
+                    .find(|x| !x.pronoun && !x.agent_only && !x.code.is_empty() && fits(&x.code))
+                    .map(|x| (x.code.clone(), None));
                 if found.is_none() {
                     let fitting = |x: &Mention| {
                         matches!(x.kind, MentionKind::Actor | MentionKind::Agent)
@@ -359,14 +459,19 @@ impl Coder {
                         .mentions
                         .iter()
                         .rev()
+                        .take(MENTION_WINDOW)
                         .find(|x| fitting(x))
                         .map(|x| x.sentence);
+                    // Mentions are in sentence order: that sentence's start is found by
+                    // bisection.
                     found = latest.and_then(|sent| {
-                        doc.mentions
+                        let from = doc.mentions.partition_point(|x| x.sentence < sent);
+                        doc.mentions[from..]
                             .iter()
                             .enumerate()
-                            .find(|(_, x)| x.sentence == sent && fitting(x))
-                            .and_then(|(i, x)| x.code.clone().map(|c| (c, Some(i as u32))))
+                            .take_while(|(_, x)| x.sentence == sent)
+                            .find(|(_, x)| fitting(x))
+                            .and_then(|(i, x)| x.code.clone().map(|c| (c, Some((from + i) as u32))))
                     });
                 }
                 let m = &mut r.groups[gi].members[mi];
@@ -388,7 +493,7 @@ impl Coder {
 
     /// Definite descriptions that repeat words of an earlier mention ("the secretary general"
     /// after "NATO Secretary General Jaap de Hoop Scheffer") refer to that mention's actor.
-    fn resolve_descriptions(&self, r: &mut Reading, doc: &Document) {
+    fn resolve_descriptions(&self, r: &mut Reading, doc: &Document, index: &MentionIndex) {
         for gi in 0..r.groups.len() {
             let g = &r.groups[gi];
             let first = r.words[g.start].up.trim_end_matches('.');
@@ -407,39 +512,26 @@ impl Coder {
             if words.iter().all(|w| self.grammar.is_function_word(w)) {
                 continue;
             }
-            let contains = |hay: &[String]| {
-                hay.windows(words.len())
-                    .any(|win| win.iter().zip(&words).all(|(a, b)| a == b))
-            };
-            // Earlier in this sentence, then the latest earlier mention in the document.
-            let mut found: Option<(String, Option<u32>)> = None;
-            for h in r.groups.iter().take(gi) {
-                let hay: Vec<String> = r.words[h.start..h.end]
-                    .iter()
-                    .map(|w| w.up.clone())
-                    .collect();
-                if let Some(x) = h.members.iter().find(|x| !x.pronoun && !x.code.is_empty()) {
-                    if contains(&hay) {
-                        found = Some((x.code.clone(), None));
-                    }
-                }
-            }
+            // Earlier in this sentence (the nearest group first), then the latest earlier
+            // mention in the document.
+            let mut found: Option<(String, Option<u32>)> = r.groups[..gi]
+                .iter()
+                .rev()
+                .take(GROUP_WINDOW)
+                .find_map(|h| {
+                    let x = h
+                        .members
+                        .iter()
+                        .find(|x| !x.pronoun && !x.code.is_empty())?;
+                    r.words[h.start..h.end]
+                        .windows(words.len())
+                        .any(|win| win.iter().zip(&words).all(|(a, b)| a.up == *b))
+                        .then(|| (x.code.clone(), None))
+                });
             if found.is_none() {
-                found = doc
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(_, x)| {
-                        let hay: Vec<String> = doc
-                            .slice(x.span)
-                            .split(|c: char| !c.is_alphanumeric() && c != '-')
-                            .filter(|w| !w.is_empty())
-                            .map(str::to_uppercase)
-                            .collect();
-                        x.code.is_some() && contains(&hay)
-                    })
-                    .and_then(|(i, x)| x.code.clone().map(|c| (c, Some(i as u32))));
+                found = index
+                    .latest_containing(&words)
+                    .and_then(|i| Some((doc.mentions.get(i)?.code.clone()?, Some(i as u32))));
             }
             if let Some((code, antecedent)) = found {
                 let (start, end) = (r.groups[gi].start, r.groups[gi].end);
@@ -493,14 +585,15 @@ impl Coder {
                     if !m.pronoun {
                         return None;
                     }
+                    // This sentence's mentions are the last ones pushed.
                     doc.mentions
                         .iter()
                         .enumerate()
                         .rev()
+                        .take_while(|(_, x)| x.sentence == si as u32)
+                        .take(MENTION_WINDOW)
                         .find(|(_, x)| {
-                            x.sentence == si as u32
-                                && x.code.as_deref() == Some(m.code.as_str())
-                                && x.span.end <= span.start
+                            x.code.as_deref() == Some(m.code.as_str()) && x.span.end <= span.start
                         })
                         .map(|(i, _)| i as u32)
                 });
