@@ -17,6 +17,9 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The longest title in words.
     pub title_words: usize,
+    /// The first word of every title (normalised), so that a word pair is normalised and
+    /// looked up only when it can be a title.
+    pub title_first: HashSet<String>,
     pub particles: HashSet<String>,
     pub nonperson: HashSet<String>,
     pub function: HashSet<String>,
@@ -61,6 +64,9 @@ impl Lexicon {
                 "title" => {
                     let t = normalise_title(&entry);
                     lex.title_words = lex.title_words.max(t.split(' ').count());
+                    if let Some(first) = t.split(' ').next() {
+                        lex.title_first.insert(first.to_string());
+                    }
                     lex.titles.insert(t);
                     continue;
                 }
@@ -104,10 +110,29 @@ impl Lexicon {
     pub fn is_title_word(&self, w: &str) -> bool {
         // A lower-case ASCII word without hyphens or spaces is its own normal form: no
         // allocation for the common case (this runs for most words of a story).
-        if is_plain_lower(w) && !w.contains('-') && !w.contains(char::is_whitespace) {
-            return self.titles.contains(w);
+        let lw = lower(w);
+        if lw.is_ascii() && !lw.contains(|c: char| c == '-' || c.is_ascii_whitespace()) {
+            return self.titles.contains(lw.as_ref());
         }
-        self.titles.contains(&normalise_title(&w.to_lowercase()))
+        self.titles.contains(&normalise_title(&lw))
+    }
+
+    /// False when no title can start with the ASCII word `w` ("Vladimir" cannot start
+    /// "defense minister"); true otherwise, including for every non-ASCII word, which the
+    /// caller then checks in full.
+    pub fn may_start_title(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return true;
+        }
+        let lw = lower(w);
+        // The normalised pair starts with the first hyphen- or space-separated piece of `w`.
+        match lw
+            .split(|c: char| c == '-' || c.is_ascii_whitespace())
+            .find(|p| !p.is_empty())
+        {
+            Some(first) => self.title_first.contains(first),
+            None => true,
+        }
     }
 }
 

@@ -218,13 +218,16 @@ impl<'a> People<'a> {
             let start = i;
             while i < toks.len() && toks[i].is_word() {
                 let w = doc.slice(toks[i].span);
-                let lw = lower(w);
-                let particle = self.lex.particles.contains(lw.as_ref())
-                    && i > start
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|n| n.is_word() && starts_upper(doc.slice(n.span)));
-                if !(starts_upper(w) || particle) {
+                // A capitalised word continues the run; only a lower-case one needs the
+                // particle test ("de" in "Jaap de Hoop Scheffer").
+                let particle = || {
+                    i > start
+                        && self.lex.particles.contains(lower(w).as_ref())
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|n| n.is_word() && starts_upper(doc.slice(n.span)))
+                };
+                if !(starts_upper(w) || particle()) {
                     break;
                 }
                 i += 1;
@@ -264,7 +267,7 @@ impl<'a> People<'a> {
         let mut i = start;
         while i < r.end {
             let w = doc.slice(toks[i].span);
-            if i + 1 < r.end {
+            if i + 1 < r.end && self.lex.may_start_title(w) {
                 let two = normalise_title(&format!("{} {}", w, doc.slice(toks[i + 1].span)));
                 if self.lex.titles.contains(&two) {
                     titles.push(two);
