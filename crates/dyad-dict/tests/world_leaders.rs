@@ -73,6 +73,11 @@ fn dated_roles_across_regions() {
         ("Alan Garcia", (2015, 6, 1), "PERELI"),
         ("Mansour Abdrabbuh Hadi", (2023, 6, 1), "YEMELI"),
         ("Sheikh Hasina Wajed", (2025, 1, 1), "BGDELI"),
+        ("Dean Barrow", (2022, 6, 1), "BLZELI"),
+        ("Nikola Gruevski", (2020, 6, 1), "MKDELI"),
+        ("Bharrat Jagdeo", (2015, 6, 1), "GUYELI"),
+        ("Bharrat Jagdeo", (2022, 6, 1), "GUYGOV"),
+        ("Milo Djukanovic", (2020, 6, 1), "MNEGOV"),
         // Africa
         ("Bola Tinubu", (2024, 6, 1), "NGAGOV"),
         ("Bola Ahmed Tinubu", (2020, 6, 1), "NGAELI"),
