@@ -1,21 +1,43 @@
-//! Writers for the PETRARCH2 formats: the inverse of [`crate::petrarch`]. Reading a
-//! written file gives back an equal model (provenance aside). Words keep their case
-//! (PETRARCH matching ignores case).
+//! Writers for both formats: PETRARCH2's (the inverse of [`crate::petrarch`]) and dyad's own
+//! (the inverse of [`crate::own`]). One writer walks the entries for both; the formats differ
+//! only in how a name, a code or a marker is spelled, which [`Format`] decides. Reading a
+//! written file gives back an equal model (provenance aside). Words keep their case.
 
 use std::fmt::Write as _;
 
 use crate::model::*;
 use crate::petrarch::Kind;
+use crate::Format;
 
 /// Writes `entries` of `kind` in the PETRARCH format.
 pub fn write(kind: Kind, entries: &Entries) -> String {
+    write_in(Format::Petrarch, kind, entries)
+}
+
+/// Writes `entries` of `kind` in `format`.
+pub(crate) fn write_in(format: Format, kind: Kind, entries: &Entries) -> String {
+    let mut out = match format {
+        Format::Petrarch => format!(
+            "# {} exported by dyad (PETRARCH format)\n\n",
+            capitalised(kind.name())
+        ),
+        Format::Own => "# dyad dictionary (format: docs/dictionaries.md)\n\n".to_string(),
+    };
     match kind {
-        Kind::Actors => actors(entries),
-        Kind::Agents => agents(entries),
-        Kind::Verbs => verbs(entries),
-        Kind::Discards => discards(entries),
-        Kind::Issues => issues(entries),
+        Kind::Actors => actors(format, entries, &mut out),
+        Kind::Agents => agents(format, entries, &mut out),
+        Kind::Verbs => verbs(format, entries, &mut out),
+        Kind::Discards => discards(format, entries, &mut out),
+        Kind::Issues => issues(format, entries, &mut out),
     }
+    out
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn comment(out: &mut String, c: &Option<String>) {
@@ -24,97 +46,140 @@ fn comment(out: &mut String, c: &Option<String>) {
     }
 }
 
-/// `A_B C` (joins as written, case as written), `_` when closed.
-fn phrase(p: &Phrase) -> String {
+/// A phrase as written in `format`. PETRARCH: `A_B C` (`_` consecutive, blank gap), a
+/// trailing `_` when closed. dyad: `A B ... C` (blank consecutive, `...` gap), a trailing
+/// `*` when open.
+fn phrase(format: Format, p: &Phrase) -> String {
+    let (adjacent, gap) = match format {
+        Format::Petrarch => ("_", " "),
+        Format::Own => (" ", " ... "),
+    };
     let mut s = String::new();
     for (i, w) in p.words.iter().enumerate() {
         if i > 0 {
-            s.push(match p.joins.get(i - 1) {
-                Some(Join::Gap) => ' ',
-                _ => '_',
+            s.push_str(match p.joins.get(i - 1) {
+                Some(Join::Gap) => gap,
+                _ => adjacent,
             });
         }
         s.push_str(w);
     }
-    if p.closed {
-        s.push('_');
+    match format {
+        Format::Petrarch if p.closed => s.push('_'),
+        Format::Own if !p.closed => s.push('*'),
+        _ => {}
     }
     s
 }
 
-fn date(d: dyad_doc::Date) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+/// The `+` that opens a synonym or a story-wide discard.
+fn plus(format: Format) -> &'static str {
+    match format {
+        Format::Petrarch => "+",
+        Format::Own => "+ ",
+    }
 }
 
-fn actors(e: &Entries) -> String {
-    let mut out = String::from("# Actors exported by dyad (PETRARCH format)\n\n");
+fn date(format: Format, d: dyad_doc::Date) -> String {
+    match format {
+        Format::Petrarch => format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()),
+        Format::Own => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+    }
+}
+
+fn actors(format: Format, e: &Entries, out: &mut String) {
     for a in &e.actors {
         for (i, n) in a.names.iter().enumerate() {
             if i > 0 {
-                out.push('+');
+                out.push_str(plus(format));
             }
-            out.push_str(&phrase(&n.phrase));
-            if i == 0 {
-                if let Some(c) = &a.default_code {
-                    let _ = write!(out, "  [{c}]");
-                }
+            out.push_str(&phrase(format, &n.phrase));
+            if let (0, Some(c)) = (i, &a.default_code) {
+                let gap = if format == Format::Petrarch {
+                    "  "
+                } else {
+                    " "
+                };
+                let _ = write!(out, "{gap}[{c}]");
             }
-            comment(&mut out, &n.comment);
+            comment(out, &n.comment);
             out.push('\n');
         }
         for d in &a.dated {
-            let r = match d.range {
-                DateRange::Before(x) => format!("<{}", date(x)),
-                DateRange::After(x) => format!(">{}", date(x)),
-                DateRange::Between(x, y) => format!("{}-{}", date(x), date(y)),
+            let date = |x| date(format, x);
+            let _ = match (format, d.range) {
+                (Format::Petrarch, range) => {
+                    let r = match range {
+                        DateRange::Before(x) => format!("<{}", date(x)),
+                        DateRange::After(x) => format!(">{}", date(x)),
+                        DateRange::Between(x, y) => format!("{}-{}", date(x), date(y)),
+                    };
+                    writeln!(out, "\t[{} {r}]", d.code)
+                }
+                (Format::Own, range) => {
+                    let r = match range {
+                        DateRange::Before(x) => format!("..{}", date(x)),
+                        DateRange::After(x) => format!("{}..", date(x)),
+                        DateRange::Between(x, y) => format!("{}..{}", date(x), date(y)),
+                    };
+                    writeln!(out, "    {} {r}", d.code)
+                }
             };
-            let _ = writeln!(out, "\t[{} {}]", d.code, r);
         }
     }
-    out
 }
 
-fn agents(e: &Entries) -> String {
-    let mut out = String::from("# Agents exported by dyad (PETRARCH format)\n\n");
+fn agents(format: Format, e: &Entries, out: &mut String) {
+    // Agents match whole tokens: dyad's format writes them without `*`.
+    let whole = |p: &Phrase| match format {
+        Format::Petrarch => phrase(format, p),
+        Format::Own => {
+            let mut p = p.clone();
+            p.closed = true;
+            phrase(format, &p)
+        }
+    };
     for a in &e.agents {
-        out.push_str(&phrase(&a.phrase));
+        out.push_str(&whole(&a.phrase));
         match &a.plurals {
             Plurals::Regular => {}
             Plurals::None => out.push_str(" {}"),
             Plurals::Irregular(forms) => {
-                let f: Vec<String> = forms.iter().map(phrase).collect();
-                let _ = write!(out, " {{{}}}", f.join(" "));
+                let f: Vec<String> = forms.iter().map(whole).collect();
+                let sep = if format == Format::Petrarch {
+                    " "
+                } else {
+                    " | "
+                };
+                let _ = write!(out, " {{{}}}", f.join(sep));
             }
         }
-        match a.position {
-            AgentPosition::Suffix => {
-                let _ = write!(out, " [~{}]", a.code);
-            }
-            AgentPosition::Prefix => {
-                let _ = write!(out, " [{}~]", a.code);
-            }
-        }
-        comment(&mut out, &a.comment);
+        let code = match a.position {
+            AgentPosition::Suffix => format!("~{}", a.code),
+            AgentPosition::Prefix => format!("{}~", a.code),
+        };
+        let _ = match format {
+            Format::Petrarch => write!(out, " [{code}]"),
+            Format::Own => write!(out, " {code}"),
+        };
+        comment(out, &a.comment);
         out.push('\n');
     }
-    out
 }
 
-fn discards(e: &Entries) -> String {
-    let mut out = String::from("# Discards exported by dyad (PETRARCH format)\n\n");
+fn discards(format: Format, e: &Entries, out: &mut String) {
     for d in &e.discards {
         if d.scope == DiscardScope::Story {
-            out.push('+');
+            out.push_str(plus(format));
         }
-        out.push_str(&phrase(&d.phrase));
-        comment(&mut out, &d.comment);
+        out.push_str(&phrase(format, &d.phrase));
+        comment(out, &d.comment);
         out.push('\n');
     }
-    out
 }
 
 /// One step of writing an issues file in order: open a category, close it, or an issue.
-pub(crate) enum IssueStep {
+enum IssueStep {
     Open(usize),
     Close,
     Issue(usize),
@@ -122,7 +187,7 @@ pub(crate) enum IssueStep {
 
 /// Lays issues out in file order with their categories opened and closed around them;
 /// categories without issues are kept (as empty blocks) in their place.
-pub(crate) fn issue_layout(e: &Entries) -> Vec<IssueStep> {
+fn issue_layout(e: &Entries) -> Vec<IssueStep> {
     let mut steps = Vec::new();
     let mut open: Option<usize> = None;
     let mut next_cat = 0;
@@ -155,42 +220,67 @@ pub(crate) fn issue_layout(e: &Entries) -> Vec<IssueStep> {
     steps
 }
 
-fn issues(e: &Entries) -> String {
-    let mut out = String::from("# Issues exported by dyad (PETRARCH format)\n\n");
+fn issues(format: Format, e: &Entries, out: &mut String) {
     for step in issue_layout(e) {
         match step {
             IssueStep::Open(c) => {
-                if let Some(c) = e.issue_categories.get(c) {
-                    let attrs: Vec<String> = c
-                        .attributes
-                        .iter()
-                        .map(|(k, v)| format!("{k}=\"{v}\""))
-                        .collect();
-                    let _ = writeln!(out, "<ISSUE {}>", attrs.join(" "));
+                let Some(c) = e.issue_categories.get(c) else {
+                    continue;
+                };
+                match format {
+                    Format::Petrarch => {
+                        let attrs: Vec<String> = c
+                            .attributes
+                            .iter()
+                            .map(|(k, v)| format!("{k}=\"{v}\""))
+                            .collect();
+                        let _ = writeln!(out, "<ISSUE {}>", attrs.join(" "));
+                    }
+                    Format::Own => {
+                        let _ = write!(out, "category {}", c.name);
+                        for (k, v) in &c.attributes {
+                            if !k.eq_ignore_ascii_case("CATEGORY") {
+                                let _ = write!(out, " {k}={v}");
+                            }
+                        }
+                        out.push('\n');
+                    }
                 }
             }
-            IssueStep::Close => out.push_str("</ISSUE>\n\n"),
+            IssueStep::Close => out.push_str(match format {
+                Format::Petrarch => "</ISSUE>\n\n",
+                Format::Own => "end category\n\n",
+            }),
             IssueStep::Issue(idx) => {
                 let Some(i) = e.issues.get(idx) else { continue };
-                match i.ignore {
-                    Some(2) => out.push_str("~~"),
-                    Some(_) => out.push('~'),
-                    None => {}
-                }
                 let words: Vec<String> = i.words.iter().map(issue_word).collect();
-                out.push_str(&words.join(" "));
-                if let Some(c) = &i.code {
-                    let _ = write!(out, " [{c}]");
-                }
-                comment(&mut out, &i.comment);
+                let words = words.join(" ");
+                let _ = match (format, i.ignore, &i.code) {
+                    (Format::Petrarch, ignore, code) => {
+                        let tilde = match ignore {
+                            Some(2) => "~~",
+                            Some(_) => "~",
+                            None => "",
+                        };
+                        match code {
+                            Some(c) => write!(out, "{tilde}{words} [{c}]"),
+                            None => write!(out, "{tilde}{words}"),
+                        }
+                    }
+                    (Format::Own, Some(2), _) => write!(out, "ignore2: {words}"),
+                    (Format::Own, Some(_), _) => write!(out, "ignore: {words}"),
+                    (Format::Own, None, c) => {
+                        write!(out, "{words} => {}", c.as_deref().unwrap_or(""))
+                    }
+                };
+                comment(out, &i.comment);
                 out.push('\n');
             }
         }
     }
-    out
 }
 
-pub(crate) fn issue_word(w: &IssueWord) -> String {
+fn issue_word(w: &IssueWord) -> String {
     w.parts
         .iter()
         .map(|p| match p.expansion {
@@ -202,20 +292,25 @@ pub(crate) fn issue_word(w: &IssueWord) -> String {
         .join("+")
 }
 
-/// Writes a verb form with `_` joins and the `+` head marker on multi-word forms.
-fn verb_form(words: &[String], head: usize) -> String {
-    words
+/// A verb form. PETRARCH: words joined with `_`, `+` on the head of a multi-word form. dyad:
+/// words with blanks, `+` on the head only when it is not the first word.
+fn verb_form(format: Format, words: &[String], head: usize) -> String {
+    let marked = |i: usize| match format {
+        Format::Petrarch => words.len() > 1 && i == head,
+        Format::Own => words.len() > 1 && i == head && head != 0,
+    };
+    let words: Vec<String> = words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            if words.len() > 1 && i == head {
+            if marked(i) {
                 format!("+{w}")
             } else {
                 w.clone()
             }
         })
-        .collect::<Vec<_>>()
-        .join("_")
+        .collect();
+    words.join(if format == Format::Petrarch { "_" } else { " " })
 }
 
 /// Writes pattern elements (without joins).
@@ -268,41 +363,47 @@ pub fn pattern_body(p: &Pattern) -> String {
     s
 }
 
-fn verbs(e: &Entries) -> String {
-    let mut out = String::from("# Verbs exported by dyad (PETRARCH format)\n\n");
+fn verbs(format: Format, e: &Entries, out: &mut String) {
+    // Synsets, patterns and transformations have one syntax in both formats.
     for s in &e.synsets {
         let _ = write!(out, "&{}{}", s.name, if s.no_plurals { "_" } else { "" });
-        comment(&mut out, &s.comment);
+        comment(out, &s.comment);
         out.push('\n');
         for m in &s.members {
-            match m {
+            let _ = match m {
                 SynsetMember::Phrase { phrase: p, .. } => {
-                    let _ = writeln!(out, "+{}", phrase(p));
+                    writeln!(out, "{}{}", plus(format), phrase(Format::Petrarch, p))
                 }
-                SynsetMember::Synset { name, .. } => {
-                    let _ = writeln!(out, "+&{name}");
-                }
-            }
+                SynsetMember::Synset { name, .. } => writeln!(out, "{}&{name}", plus(format)),
+            };
         }
         out.push('\n');
     }
     for b in &e.verb_blocks {
         let _ = writeln!(out, "{}", crate::petrarch::block_header(b));
         for v in &b.verbs {
-            out.push_str(&verb_form(&v.words, v.head));
+            out.push_str(&verb_form(format, &v.words, v.head));
             if let Some(forms) = &v.irregular {
-                let f: Vec<String> = forms.iter().map(|f| verb_form(&f.words, f.head)).collect();
-                let _ = write!(out, " {{{}}}", f.join(" "));
+                let f: Vec<String> = forms
+                    .iter()
+                    .map(|f| verb_form(format, &f.words, f.head))
+                    .collect();
+                let sep = if format == Format::Petrarch {
+                    " "
+                } else {
+                    " | "
+                };
+                let _ = write!(out, " {{{}}}", f.join(sep));
             }
             if let Some(c) = &v.code {
                 let _ = write!(out, " [{}]", c.as_written());
             }
-            comment(&mut out, &v.comment);
+            comment(out, &v.comment);
             out.push('\n');
         }
         for p in &b.patterns {
             let _ = write!(out, "- {}  [{}]", pattern_body(p), p.code.as_written());
-            comment(&mut out, &p.comment);
+            comment(out, &p.comment);
             out.push('\n');
         }
         out.push('\n');
@@ -329,8 +430,7 @@ fn verbs(e: &Entries) -> String {
             a(&t.result_target),
             t.result_code.as_deref().unwrap_or("Q")
         );
-        comment(&mut out, &t.comment);
+        comment(out, &t.comment);
         out.push('\n');
     }
-    out
 }

@@ -334,18 +334,10 @@ impl Dictionary {
         let read = |p: &Piece| {
             let mut entries = Entries::default();
             let mut problems = Vec::new();
-            let read_at = match p.format {
-                Format::Petrarch => petrarch::read_at,
-                Format::Own => own::read_at,
-            };
-            read_at(
-                p.kind,
-                p.file,
-                p.text,
-                p.first_line,
-                &mut entries,
-                &mut problems,
-            );
+            match p.format {
+                Format::Petrarch => petrarch::read_piece(p, &mut entries, &mut problems),
+                Format::Own => own::read_piece(p, &mut entries, &mut problems),
+            }
             (entries, problems)
         };
         let mut dict = Dictionary {
@@ -409,13 +401,27 @@ impl Dictionary {
 }
 
 /// A file, or a run of whole records of it, to be read.
-struct Piece<'a> {
-    format: Format,
-    kind: Kind,
-    file: &'a str,
-    text: &'a str,
+#[derive(Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    pub(crate) format: Format,
+    pub(crate) kind: Kind,
+    pub(crate) file: &'a str,
+    pub(crate) text: &'a str,
     /// The file's line number of the text's first line.
-    first_line: u32,
+    pub(crate) first_line: u32,
+}
+
+impl<'a> Piece<'a> {
+    /// A whole file (the format is the reader's own).
+    pub(crate) fn whole(kind: Kind, file: &'a str, text: &'a str) -> Piece<'a> {
+        Piece {
+            format: Format::Petrarch,
+            kind,
+            file,
+            text,
+            first_line: 1,
+        }
+    }
 }
 
 /// Actor files larger than this are read in pieces of about this size.

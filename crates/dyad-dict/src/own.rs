@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use crate::model::*;
 use crate::petrarch::{self, Kind};
-use crate::Problem;
+use crate::{Piece, Problem};
 
 /// The kind of a dyad-format file by its extension.
 pub fn kind_of_name(name: &str) -> Option<Kind> {
@@ -37,18 +37,18 @@ pub fn read(
     entries: &mut Entries,
     problems: &mut Vec<Problem>,
 ) {
-    read_at(kind, file, text, 1, entries, problems);
+    read_piece(&Piece::whole(kind, file, text), entries, problems);
 }
 
-/// [`read`] for a part of a file whose first line is line `first_line` of the file.
-pub(crate) fn read_at(
-    kind: Kind,
-    file: &str,
-    text: &str,
-    first_line: u32,
-    entries: &mut Entries,
-    problems: &mut Vec<Problem>,
-) {
+/// [`read`] for a file or a run of whole records of it.
+pub(crate) fn read_piece(piece: &Piece, entries: &mut Entries, problems: &mut Vec<Problem>) {
+    let Piece {
+        kind,
+        file,
+        text,
+        first_line,
+        ..
+    } = *piece;
     let mut translated = String::with_capacity(text.len() + text.len() / 8);
     for (i, line) in text.lines().enumerate() {
         let mark = translated.len();
@@ -62,7 +62,11 @@ pub(crate) fn read_at(
         }
         translated.push('\n');
     }
-    petrarch::read_at(kind, file, &translated, first_line, entries, problems);
+    let translated = Piece {
+        text: &translated,
+        ..*piece
+    };
+    petrarch::read_piece(&translated, entries, problems);
 }
 
 /// Splits off a `#` comment, keeping it verbatim for re-attachment.
@@ -301,244 +305,9 @@ fn verb_words(text: &str) -> String {
     }
 }
 
-// ------------------------------------------------------------------------------ writers
-
 /// Writes `entries` of `kind` in dyad's format.
 pub fn write(kind: Kind, entries: &Entries) -> String {
-    match kind {
-        Kind::Actors => write_actors(entries),
-        Kind::Agents => write_agents(entries),
-        Kind::Verbs => write_verbs(entries),
-        Kind::Discards => write_discards(entries),
-        Kind::Issues => write_issues(entries),
-    }
-}
-
-fn comment(out: &mut String, c: &Option<String>) {
-    if let Some(c) = c {
-        let _ = write!(out, "  # {c}");
-    }
-}
-
-fn name(p: &Phrase) -> String {
-    let mut s = String::new();
-    for (i, w) in p.words.iter().enumerate() {
-        if i > 0 {
-            s.push_str(match p.joins.get(i - 1) {
-                Some(Join::Gap) => " ... ",
-                _ => " ",
-            });
-        }
-        s.push_str(w);
-    }
-    if !p.closed {
-        s.push('*');
-    }
-    s
-}
-
-fn iso(d: dyad_doc::Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-const HEADER: &str = "# dyad dictionary (format: docs/dictionaries.md)\n";
-
-fn write_actors(e: &Entries) -> String {
-    let mut out = format!("{HEADER}\n");
-    for a in &e.actors {
-        for (i, n) in a.names.iter().enumerate() {
-            if i > 0 {
-                out.push_str("+ ");
-            }
-            out.push_str(&name(&n.phrase));
-            if i == 0 {
-                if let Some(c) = &a.default_code {
-                    let _ = write!(out, " [{c}]");
-                }
-            }
-            comment(&mut out, &n.comment);
-            out.push('\n');
-        }
-        for d in &a.dated {
-            let r = match d.range {
-                DateRange::Before(x) => format!("..{}", iso(x)),
-                DateRange::After(x) => format!("{}..", iso(x)),
-                DateRange::Between(x, y) => format!("{}..{}", iso(x), iso(y)),
-            };
-            let _ = writeln!(out, "    {} {}", d.code, r);
-        }
-    }
-    out
-}
-
-fn write_agents(e: &Entries) -> String {
-    let mut out = format!("{HEADER}\n");
-    for a in &e.agents {
-        let mut p = a.phrase.clone();
-        p.closed = true;
-        out.push_str(&name(&p));
-        match &a.plurals {
-            Plurals::Regular => {}
-            Plurals::None => out.push_str(" {}"),
-            Plurals::Irregular(forms) => {
-                let f: Vec<String> = forms
-                    .iter()
-                    .map(|f| {
-                        let mut f = f.clone();
-                        f.closed = true;
-                        name(&f)
-                    })
-                    .collect();
-                let _ = write!(out, " {{{}}}", f.join(" | "));
-            }
-        }
-        match a.position {
-            AgentPosition::Suffix => {
-                let _ = write!(out, " ~{}", a.code);
-            }
-            AgentPosition::Prefix => {
-                let _ = write!(out, " {}~", a.code);
-            }
-        }
-        comment(&mut out, &a.comment);
-        out.push('\n');
-    }
-    out
-}
-
-fn write_discards(e: &Entries) -> String {
-    let mut out = format!("{HEADER}\n");
-    for d in &e.discards {
-        if d.scope == DiscardScope::Story {
-            out.push_str("+ ");
-        }
-        out.push_str(&name(&d.phrase));
-        comment(&mut out, &d.comment);
-        out.push('\n');
-    }
-    out
-}
-
-fn write_issues(e: &Entries) -> String {
-    use crate::export::{issue_layout, issue_word, IssueStep};
-    let mut out = format!("{HEADER}\n");
-    for step in issue_layout(e) {
-        match step {
-            IssueStep::Open(c) => {
-                if let Some(c) = e.issue_categories.get(c) {
-                    let mut s = format!("category {}", c.name);
-                    for (k, v) in &c.attributes {
-                        if !k.eq_ignore_ascii_case("CATEGORY") {
-                            let _ = write!(s, " {k}={v}");
-                        }
-                    }
-                    let _ = writeln!(out, "{s}");
-                }
-            }
-            IssueStep::Close => out.push_str("end category\n\n"),
-            IssueStep::Issue(idx) => {
-                let Some(i) = e.issues.get(idx) else { continue };
-                let words: Vec<String> = i.words.iter().map(issue_word).collect();
-                let words = words.join(" ");
-                match (i.ignore, &i.code) {
-                    (Some(2), _) => {
-                        let _ = write!(out, "ignore2: {words}");
-                    }
-                    (Some(_), _) => {
-                        let _ = write!(out, "ignore: {words}");
-                    }
-                    (None, code) => {
-                        let _ = write!(out, "{words} => {}", code.as_deref().unwrap_or(""));
-                    }
-                }
-                comment(&mut out, &i.comment);
-                out.push('\n');
-            }
-        }
-    }
-    out
-}
-
-fn own_verb_form(words: &[String], head: usize) -> String {
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            if words.len() > 1 && i == head && head != 0 {
-                format!("+{w}")
-            } else {
-                w.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn write_verbs(e: &Entries) -> String {
-    // Synsets, patterns and transformations use PETRARCH's syntax: take them from the
-    // PETRARCH writer and rewrite only the verb lines.
-    let mut out = format!("{HEADER}\n");
-    for s in &e.synsets {
-        let _ = write!(out, "&{}{}", s.name, if s.no_plurals { "_" } else { "" });
-        comment(&mut out, &s.comment);
-        out.push('\n');
-        for m in &s.members {
-            match m {
-                SynsetMember::Phrase { phrase, .. } => {
-                    let mut w = phrase.words.join("_");
-                    if phrase.closed {
-                        w.push('_');
-                    }
-                    let _ = writeln!(out, "+ {w}");
-                }
-                SynsetMember::Synset { name, .. } => {
-                    let _ = writeln!(out, "+ &{name}");
-                }
-            }
-        }
-        out.push('\n');
-    }
-    for b in &e.verb_blocks {
-        let _ = writeln!(out, "{}", crate::petrarch::block_header(b));
-        for v in &b.verbs {
-            out.push_str(&own_verb_form(&v.words, v.head));
-            if let Some(forms) = &v.irregular {
-                let f: Vec<String> = forms
-                    .iter()
-                    .map(|f| own_verb_form(&f.words, f.head))
-                    .collect();
-                let _ = write!(out, " {{{}}}", f.join(" | "));
-            }
-            if let Some(c) = &v.code {
-                let _ = write!(out, " [{}]", c.as_written());
-            }
-            comment(&mut out, &v.comment);
-            out.push('\n');
-        }
-        for p in &b.patterns {
-            let _ = write!(
-                out,
-                "- {}  [{}]",
-                crate::export::pattern_body(p),
-                p.code.as_written()
-            );
-            comment(&mut out, &p.comment);
-            out.push('\n');
-        }
-        out.push('\n');
-    }
-    let petrarch = crate::export::write(
-        Kind::Verbs,
-        &Entries {
-            transformations: e.transformations.clone(),
-            ..Entries::default()
-        },
-    );
-    for line in petrarch.lines().filter(|l| l.starts_with('~')) {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
+    crate::export::write_in(crate::Format::Own, kind, entries)
 }
 
 #[cfg(test)]

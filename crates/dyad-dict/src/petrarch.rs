@@ -9,7 +9,7 @@ use std::sync::Arc;
 use dyad_doc::Date;
 
 use crate::model::*;
-use crate::Problem;
+use crate::{Piece, Problem};
 
 /// The kind of a dictionary file, recognised from its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,21 +73,15 @@ pub fn read(
     entries: &mut Entries,
     problems: &mut Vec<Problem>,
 ) {
-    read_at(kind, file, text, 1, entries, problems);
+    read_piece(&Piece::whole(kind, file, text), entries, problems);
 }
 
-/// [`read`] for a part of a file whose first line is line `first_line` of the file.
-pub(crate) fn read_at(
-    kind: Kind,
-    file: &str,
-    text: &str,
-    first_line: u32,
-    entries: &mut Entries,
-    problems: &mut Vec<Problem>,
-) {
+/// [`read`] for a file or a run of whole records of it.
+pub(crate) fn read_piece(piece: &Piece, entries: &mut Entries, problems: &mut Vec<Problem>) {
+    let (kind, text) = (piece.kind, piece.text);
     let mut reader = Reader {
-        file: Arc::from(file),
-        first_line,
+        file: Arc::from(piece.file),
+        first_line: piece.first_line,
         problems,
     };
     let lines = reader.content_lines(text);
