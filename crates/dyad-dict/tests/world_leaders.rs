@@ -78,6 +78,10 @@ fn dated_roles_across_regions() {
         ("Bharrat Jagdeo", (2015, 6, 1), "GUYELI"),
         ("Bharrat Jagdeo", (2022, 6, 1), "GUYGOV"),
         ("Milo Djukanovic", (2020, 6, 1), "MNEGOV"),
+        ("Omar Bongo", (2015, 6, 1), "GABELI"),
+        ("Fouad Siniora", (2012, 6, 1), "LBNELI"),
+        ("Mirek Topolanek", (2012, 6, 1), "CZEELI"),
+        ("Serzhik Sarkisyan", (2020, 6, 1), "ARMELI"),
         // Africa
         ("Bola Tinubu", (2024, 6, 1), "NGAGOV"),
         ("Bola Ahmed Tinubu", (2020, 6, 1), "NGAELI"),
