@@ -65,6 +65,8 @@ pub enum Class {
     FreeRelative = 1 << 24,
     /// Verbs of refusal and failure: the infinitive after them did not happen.
     Refusal = 1 << 25,
+    /// Hedges before an infinitive ("likely", "expected"): what it names has not happened.
+    Unreal = 1 << 26,
 }
 
 impl Class {
@@ -96,6 +98,7 @@ impl Class {
             "THING" => Class::Thing,
             "FREEREL" => Class::FreeRelative,
             "REFUSAL" => Class::Refusal,
+            "UNREAL" => Class::Unreal,
             _ => return None,
         })
     }
@@ -171,7 +174,8 @@ impl Grammar {
             | Class::Adjunct as u32
             | Class::Thing as u32
             | Class::FreeRelative as u32
-            | Class::Refusal as u32;
+            | Class::Refusal as u32
+            | Class::Unreal as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

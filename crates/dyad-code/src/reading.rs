@@ -745,7 +745,7 @@ fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -
 /// Whether the verb at `start` is an infinitive ("to" before it) whose governing verb — the
 /// verb before it in its clause, past that verb's objects and phrases — is a
 /// [`Class::Refusal`] word or negated ("refused to ratify", "is not standing in line to
-/// join").
+/// join"), or whose "to" follows a [`Class::Unreal`] hedge ("is likely to deploy").
 fn under_negation(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
     let mut j = start;
     while j > 0 && tags[j - 1] == Tag::Adv {
@@ -755,6 +755,10 @@ fn under_negation(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar)
         return false;
     }
     j -= 1;
+    // "is likely to deploy", "is expected to approve": a hedge right before "to".
+    if j > 0 && grammar.is(&words[j - 1].up, Class::Unreal) {
+        return true;
+    }
     while j > 0
         && matches!(
             tags[j - 1],

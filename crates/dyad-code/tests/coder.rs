@@ -545,6 +545,9 @@ fn an_infinitive_under_refusal_or_negation_did_not_happen() {
     assert!(code("Russia is not ready to attack Ukraine.", None)
         .events
         .is_empty());
+    assert!(code("Russia is likely to attack Ukraine.", None)
+        .events
+        .is_empty());
     assert_eq!(
         triples(&code("Russia planned to attack Ukraine.", None)),
         vec![t("RUS", "UKR", "190")]
