@@ -62,7 +62,7 @@ fn suite_from_text_alone() {
 
 #[test]
 fn suite_with_supplied_parses() {
-    const FLOOR: f64 = 0.91;
+    const FLOOR: f64 = 0.915;
     let Some(report) = run(true) else { return };
     assert!(report.rate() >= FLOOR, "pass rate {:.3}", report.rate());
 }
