@@ -70,18 +70,144 @@ impl Intents {
 pub struct Prepared {
     /// The default codes of each transformation's upper and lower verb, by transformation.
     transform_codes: Vec<(Option<String>, Option<String>)>,
+    /// An id for every word the verb patterns name.
+    vocab: std::collections::HashMap<String, u32>,
+    /// The verb patterns with their words as ids, by block, in the lexicon's order.
+    blocks: Vec<Vec<Compiled>>,
+}
+
+/// The id of a sentence word that no pattern names.
+const UNNAMED: u32 = u32::MAX;
+
+/// A verb pattern with its words as ids (see [`Prepared`]): matching compares integers, and
+/// a pattern whose words are not all in the sentence is passed over without matching.
+#[derive(Clone, Debug, Default)]
+struct Compiled {
+    pre: Vec<CElem>,
+    post: Vec<CElem>,
+    /// Whether the verb is joined to the first post element.
+    verb_joined: bool,
+    /// Every word the post-verb elements name, sorted.
+    post_words: Vec<u32>,
+}
+
+/// A pattern element with its words as ids (mirrors [`PatElem`]).
+#[derive(Clone, Debug)]
+struct CElem {
+    elem: CKind,
+    joined: bool,
+}
+
+/// Mirrors [`Elem`], with word ids.
+#[derive(Clone, Debug)]
+enum CKind {
+    Words(Vec<Vec<(u32, bool)>>),
+    Source,
+    Target,
+    Compound,
+    Skip,
 }
 
 impl Prepared {
     /// Prepares `lex` for coding.
     pub fn new(lex: &Lexicon) -> Prepared {
+        let mut vocab = std::collections::HashMap::new();
+        let mut compile = |elems: &[PatElem]| -> Vec<CElem> {
+            elems
+                .iter()
+                .map(|e| CElem {
+                    joined: e.joined,
+                    elem: match &e.elem {
+                        Elem::Words(alts) => CKind::Words(
+                            alts.iter()
+                                .map(|alt| {
+                                    alt.iter()
+                                        .map(|(w, j)| {
+                                            let next = vocab.len() as u32;
+                                            (*vocab.entry(w.clone()).or_insert(next), *j)
+                                        })
+                                        .collect()
+                                })
+                                .collect(),
+                        ),
+                        Elem::Source => CKind::Source,
+                        Elem::Target => CKind::Target,
+                        Elem::Compound => CKind::Compound,
+                        Elem::Skip => CKind::Skip,
+                    },
+                })
+                .collect()
+        };
+        let blocks = lex
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| {
+                        let pre = compile(&p.pre);
+                        let post = compile(&p.post);
+                        let mut post_words: Vec<u32> = post
+                            .iter()
+                            .filter_map(|e| match &e.elem {
+                                CKind::Words(alts) => Some(alts),
+                                _ => None,
+                            })
+                            .flatten()
+                            .flatten()
+                            .map(|&(id, _)| id)
+                            .collect();
+                        post_words.sort_unstable();
+                        post_words.dedup();
+                        Compiled {
+                            pre,
+                            post,
+                            verb_joined: p.verb_joined,
+                            post_words,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         Prepared {
             transform_codes: lex
                 .transformations
                 .iter()
                 .map(|t| (code_of_verb(lex, &t.upper), code_of_verb(lex, &t.lower)))
                 .collect(),
+            vocab,
+            blocks,
         }
+    }
+
+    /// The pattern word ids of a sentence's words ([`UNNAMED`] for others), and which ids
+    /// occur in it (a bit per id).
+    fn sentence_ids(&self, r: &Reading) -> (Vec<u32>, Vec<u64>) {
+        let mut present = vec![0u64; self.vocab.len().div_ceil(64)];
+        let ids = r
+            .words
+            .iter()
+            .map(|w| match self.vocab.get(w.up.as_str()) {
+                Some(&id) => {
+                    present[id as usize / 64] |= 1 << (id % 64);
+                    id
+                }
+                None => UNNAMED,
+            })
+            .collect();
+        (ids, present)
+    }
+}
+
+impl Compiled {
+    /// Whether every word element has an alternative whose words all occur in the sentence:
+    /// without that the pattern cannot match.
+    fn possible(&self, present: &[u64]) -> bool {
+        let has = |id: u32| present[id as usize / 64] & (1 << (id % 64)) != 0;
+        self.pre.iter().chain(&self.post).all(|e| match &e.elem {
+            CKind::Words(alts) => alts.iter().any(|alt| alt.iter().all(|&(id, _)| has(id))),
+            _ => true,
+        })
     }
 }
 
@@ -217,6 +343,7 @@ pub fn code_prepared(
         m: Match,
     }
     let mut choices: Vec<Choice> = Vec::new();
+    let (ids, present) = prep.sentence_ids(r);
     for (vi, vh) in r.verbs.iter().enumerate() {
         let Some(verb_idx) = vh.verb else { continue };
         if vh.conditional || vh.free_relative {
@@ -233,10 +360,19 @@ pub fn code_prepared(
             .collect();
         let patterns = blocks.iter().flat_map(|&b| {
             let name = lex.blocks[b].name.as_str();
-            lex.blocks[b].patterns.iter().map(move |p| (p, name))
+            let compiled = prep.blocks.get(b).map(Vec::as_slice).unwrap_or(&[]);
+            lex.blocks[b]
+                .patterns
+                .iter()
+                .zip(compiled)
+                .map(move |(p, c)| (p, c, name))
         });
-        for (pat, block_name) in patterns {
-            let m = match_pattern(r, vi, pat);
+        for (pat, cpat, block_name) in patterns {
+            let m = if cpat.possible(&present) {
+                match_pattern(r, &ids, vi, cpat)
+            } else {
+                None
+            };
             if trace {
                 out.attempts.push(Attempt {
                     verb: vi,
@@ -948,32 +1084,27 @@ fn first_target(
     None
 }
 
-/// Tries one pattern on verb hit `vi`.
-fn match_pattern(r: &Reading, vi: usize, pat: &Pattern) -> Option<Match> {
+/// Tries one pattern on verb hit `vi`; `ids` are the sentence's word ids.
+fn match_pattern(r: &Reading, ids: &[u32], vi: usize, pat: &Compiled) -> Option<Match> {
     let vh = &r.verbs[vi];
     let mut m = Match::default();
     // After the verb.
     let post_start = vh.end;
     // The words after the verb belong to its clause up to the next verb the pattern does not
     // name itself ("said such a step enjoyed support": SUPPORT is not what was said).
-    let literal = |w: &str| {
-        pat.post.iter().any(|e| match &e.elem {
-            Elem::Words(alts) => alts.iter().any(|a| a.iter().any(|(x, _)| x == w)),
-            _ => false,
-        })
-    };
+    let literal = |id: u32| id != UNNAMED && pat.post_words.binary_search(&id).is_ok();
     // Verb hits are in text order and do not overlap: the later ones follow `vi`.
     let limit = r.verbs[vi + 1..]
         .iter()
         .filter(|v| v.start >= vh.end)
-        .find(|v| !(v.start..v.end).any(|k| literal(&r.words[k].up)))
+        .find(|v| !(v.start..v.end).any(|k| literal(ids[k])))
         .map(|v| v.start)
         .unwrap_or(r.words.len());
-    if !match_post(r, &pat.post, 0, post_start, pat.verb_joined, limit, &mut m) {
+    if !match_post(r, ids, &pat.post, 0, post_start, pat.verb_joined, limit, &mut m) {
         return None;
     }
     let floor = vh.start.saturating_sub(PRE_WINDOW);
-    if !match_pre(r, &pat.pre, pat.pre.len(), vh.start, floor, &mut m) {
+    if !match_pre(r, ids, &pat.pre, pat.pre.len(), vh.start, floor, &mut m) {
         return None;
     }
     // A pattern ending in a preposition ("* (WITH)", "* MEMOS FROM") names the phrase
@@ -992,16 +1123,16 @@ fn match_pattern(r: &Reading, vi: usize, pat: &Pattern) -> Option<Match> {
 }
 
 /// Words of one alternative matched at `at`: its end, or `None`.
-fn phrase_at(r: &Reading, alt: &[(String, bool)], at: usize, limit: usize) -> Option<usize> {
+fn phrase_at(ids: &[u32], alt: &[(u32, bool)], at: usize, limit: usize) -> Option<usize> {
     let mut p = at;
-    for (i, (w, _)) in alt.iter().enumerate() {
+    for (i, &(w, _)) in alt.iter().enumerate() {
         if i > 0 {
             let prev_joined = alt[i - 1].1;
             if !prev_joined {
                 // A blank in a phrase allows a few words between.
                 let mut q = p;
                 let stop = (p + 4).min(limit);
-                while q < stop && r.words[q].up != *w {
+                while q < stop && ids[q] != w {
                     q += 1;
                 }
                 if q >= stop {
@@ -1010,7 +1141,7 @@ fn phrase_at(r: &Reading, alt: &[(String, bool)], at: usize, limit: usize) -> Op
                 p = q;
             }
         }
-        if p >= limit || r.words[p].up != *w {
+        if p >= limit || ids[p] != w {
             return None;
         }
         p += 1;
@@ -1021,7 +1152,8 @@ fn phrase_at(r: &Reading, alt: &[(String, bool)], at: usize, limit: usize) -> Op
 #[allow(clippy::too_many_arguments)]
 fn match_post(
     r: &Reading,
-    elems: &[PatElem],
+    ids: &[u32],
+    elems: &[CElem],
     i: usize,
     p: usize,
     adjacent: bool,
@@ -1031,8 +1163,8 @@ fn match_post(
     if i == elems.len() {
         if matches!(
             elems.last(),
-            Some(PatElem {
-                elem: Elem::Words(_),
+            Some(CElem {
+                elem: CKind::Words(_),
                 ..
             })
         ) {
@@ -1046,25 +1178,25 @@ fn match_post(
     while q <= last_q && q < limit {
         let saved = m.mark();
         let next = match &e.elem {
-            Elem::Words(alts) => alts.iter().find_map(|alt| {
-                phrase_at(r, alt, q, limit).inspect(|&end| {
+            CKind::Words(alts) => alts.iter().find_map(|alt| {
+                phrase_at(ids, alt, q, limit).inspect(|&end| {
                     m.score += 2 * alt.len();
                     m.consumed.extend(q..end);
                 })
             }),
-            Elem::Source | Elem::Target | Elem::Compound => match r.group_of[q] {
+            CKind::Source | CKind::Target | CKind::Compound => match r.group_of[q] {
                 Some(g) if r.groups[g].start == q || adjacent => {
                     let grp = &r.groups[g];
                     let has = grp.members.iter().any(|x| !x.code.is_empty());
                     let ok = match e.elem {
-                        Elem::Compound => grp.compound(),
+                        CKind::Compound => grp.compound(),
                         _ => has,
                     };
                     if ok {
                         m.score += 1;
                         match e.elem {
-                            Elem::Source => m.source = Some(g),
-                            Elem::Target => m.target = Some(g),
+                            CKind::Source => m.source = Some(g),
+                            CKind::Target => m.target = Some(g),
                             _ => m.compound = true,
                         }
                         Some(grp.end)
@@ -1074,13 +1206,13 @@ fn match_post(
                 }
                 _ => None,
             },
-            Elem::Skip => Some(match r.group_of[q] {
+            CKind::Skip => Some(match r.group_of[q] {
                 Some(g) => r.groups[g].end,
                 None => q + 1,
             }),
         };
         if let Some(np) = next {
-            if match_post(r, elems, i + 1, np, e.joined, limit, m) {
+            if match_post(r, ids, elems, i + 1, np, e.joined, limit, m) {
                 return true;
             }
         }
@@ -1094,7 +1226,8 @@ fn match_post(
 /// one past the last word it may use, and no element may end at or before `floor`.
 fn match_pre(
     r: &Reading,
-    elems: &[PatElem],
+    ids: &[u32],
+    elems: &[CElem],
     i: usize,
     p: usize,
     floor: usize,
@@ -1113,7 +1246,7 @@ fn match_pre(
         }
         let saved = m.mark();
         let found: Option<usize> = match &e.elem {
-            Elem::Words(alts) => alts.iter().find_map(|alt| {
+            CKind::Words(alts) => alts.iter().find_map(|alt| {
                 let len = alt.len();
                 if end < len {
                     return None;
@@ -1122,7 +1255,7 @@ fn match_pre(
                 let ok = alt
                     .iter()
                     .enumerate()
-                    .all(|(k, (w, _))| r.words[s + k].up == *w);
+                    .all(|(k, &(w, _))| ids[s + k] == w);
                 if ok {
                     m.score += 2 * len;
                     m.consumed.extend(s..end);
@@ -1135,18 +1268,18 @@ fn match_pre(
                     None
                 }
             }),
-            Elem::Source | Elem::Target | Elem::Compound => match r.group_of[end - 1] {
+            CKind::Source | CKind::Target | CKind::Compound => match r.group_of[end - 1] {
                 Some(g) if r.groups[g].end == end => {
                     let grp = &r.groups[g];
                     let ok = match e.elem {
-                        Elem::Compound => grp.compound(),
+                        CKind::Compound => grp.compound(),
                         _ => grp.members.iter().any(|x| !x.code.is_empty()),
                     };
                     if ok {
                         m.score += 1;
                         match e.elem {
-                            Elem::Source => m.source = Some(g),
-                            Elem::Target => m.target = Some(g),
+                            CKind::Source => m.source = Some(g),
+                            CKind::Target => m.target = Some(g),
                             _ => m.compound = true,
                         }
                         Some(grp.start)
@@ -1156,13 +1289,13 @@ fn match_pre(
                 }
                 _ => None,
             },
-            Elem::Skip => Some(match r.group_of[end - 1] {
+            CKind::Skip => Some(match r.group_of[end - 1] {
                 Some(g) => r.groups[g].start,
                 None => end - 1,
             }),
         };
         if let Some(s) = found {
-            if match_pre(r, elems, i - 1, s, floor, m) {
+            if match_pre(r, ids, elems, i - 1, s, floor, m) {
                 return true;
             }
         }
