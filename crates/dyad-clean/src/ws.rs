@@ -7,19 +7,36 @@
 //! start a Unicode whitespace character (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
 //! U+2029, U+202F, U+205F, U+3000 all start with 0xC2, 0xE1, 0xE2 or 0xE3).
 
+/// Byte classes: 0 never starts whitespace, 1 is ASCII whitespace, 2 may start a Unicode
+/// whitespace character (decode to know).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    t[b'\t' as usize] = 1;
+    t[b'\n' as usize] = 1;
+    t[0x0B] = 1;
+    t[0x0C] = 1;
+    t[b'\r' as usize] = 1;
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
+
 /// The byte length of the whitespace character starting at byte `i` of `s`, if it is one
 /// (as `char::is_whitespace` decides). `i` must be a char boundary or inside a character;
 /// bytes inside a character never count as whitespace.
-#[inline]
+#[inline(always)]
 fn ws_len(s: &str, i: usize) -> Option<usize> {
     let b = *s.as_bytes().get(i)?;
-    match b {
-        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Some(1),
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+    match CLASS[usize::from(b)] {
+        0 => None,
+        1 => Some(1),
+        _ => {
             let c = s.get(i..)?.chars().next()?;
             c.is_whitespace().then(|| c.len_utf8())
         }
-        _ => None,
     }
 }
 
@@ -52,7 +69,12 @@ impl<'a> Iterator for Words<'a> {
             return None;
         }
         let start = i;
-        while i < n && ws_len(self.s, i).is_none() {
+        let bytes = self.s.as_bytes();
+        while i < n {
+            // Bytes of class 0 (nearly all) are skipped without decoding.
+            if CLASS[usize::from(bytes[i])] != 0 && ws_len(self.s, i).is_some() {
+                break;
+            }
             i += 1;
         }
         self.pos = i;

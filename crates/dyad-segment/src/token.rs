@@ -334,7 +334,13 @@ fn push_word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
             split = Some(e - 3);
         } else if lower_ends("n’t") {
             split = Some(e - "n’t".len());
-        } else if let Some(k) = word.rfind(['\'', '’']) {
+        } else if let Some(k) = word
+            .bytes()
+            // Cheap byte test first: most words hold neither `'` nor `’` (0xE2 0x80 0x99).
+            .any(|b| b == b'\'' || b == 0xE2)
+            .then(|| word.rfind(['\'', '’']))
+            .flatten()
+        {
             let apostrophe = word[k..].chars().next().map_or(1, char::len_utf8);
             if k > 0 && is_clitic(&word[k + apostrophe..]) {
                 split = Some(s + k);
