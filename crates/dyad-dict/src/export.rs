@@ -50,26 +50,31 @@ fn comment(out: &mut String, c: &Option<String>) {
 /// trailing `_` when closed. dyad: `A B ... C` (blank consecutive, `...` gap), a trailing
 /// `*` when open.
 fn phrase(format: Format, p: &Phrase) -> String {
+    let mut s = String::new();
+    push_phrase(format, p, &mut s);
+    s
+}
+
+/// [`phrase`] appended to `out`.
+fn push_phrase(format: Format, p: &Phrase, out: &mut String) {
     let (adjacent, gap) = match format {
         Format::Petrarch => ("_", " "),
         Format::Own => (" ", " ... "),
     };
-    let mut s = String::new();
     for (i, w) in p.words.iter().enumerate() {
         if i > 0 {
-            s.push_str(match p.joins.get(i - 1) {
+            out.push_str(match p.joins.get(i - 1) {
                 Some(Join::Gap) => gap,
                 _ => adjacent,
             });
         }
-        s.push_str(w);
+        out.push_str(w);
     }
     match format {
-        Format::Petrarch if p.closed => s.push('_'),
-        Format::Own if !p.closed => s.push('*'),
+        Format::Petrarch if p.closed => out.push('_'),
+        Format::Own if !p.closed => out.push('*'),
         _ => {}
     }
-    s
 }
 
 /// The `+` that opens a synonym or a story-wide discard.
@@ -93,7 +98,7 @@ fn actors(format: Format, e: &Entries, out: &mut String) {
             if i > 0 {
                 out.push_str(plus(format));
             }
-            out.push_str(&phrase(format, &n.phrase));
+            push_phrase(format, &n.phrase, out);
             if let (0, Some(c)) = (i, &a.default_code) {
                 let gap = if format == Format::Petrarch {
                     "  "
@@ -172,7 +177,7 @@ fn discards(format: Format, e: &Entries, out: &mut String) {
         if d.scope == DiscardScope::Story {
             out.push_str(plus(format));
         }
-        out.push_str(&phrase(format, &d.phrase));
+        push_phrase(format, &d.phrase, out);
         comment(out, &d.comment);
         out.push('\n');
     }

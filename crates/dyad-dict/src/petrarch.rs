@@ -190,6 +190,12 @@ fn parse_code_restriction(inside: &str) -> Result<(String, Option<DateRange>), S
 /// tabs, unbalanced parentheses or quotes, control characters, invalid UTF-8.
 fn name_problem(raw: &str) -> Option<String> {
     let t = raw.trim();
+    // Nearly every name is plain printable ASCII without brackets or quotes: one pass.
+    if t.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && !b"[]{}()\"".contains(&b))
+    {
+        return None;
+    }
     if t.contains('\t') {
         return Some(format!("tab inside the name `{}`", t.replace('\t', "\\t")));
     }
