@@ -1,30 +1,13 @@
-//! The coder's view of the dictionaries: PETRARCH-format actors, agents, verbs, discards and
-//! issues, read into matchers keyed by word.
+//! The coder's view of the dictionaries: actors, agents, verbs, discards and issues from a
+//! `dyad-dict` dictionary set (PETRARCH or dyad format), compiled into matchers keyed by word.
 //!
-//! This is an adapter kept inside `dyad-code` while `dyad-dict` grows its own model: it reads
-//! exactly what the coder needs, remembers `file:line` for every entry (the evidence of an
-//! event names the pattern that fired), and never panics on a malformed line — it records a
-//! problem and goes on.
+//! `dyad-dict` reads and checks the files; this module only rearranges its model into what
+//! the sentence reader and the pattern matcher look up, keeping `file:line` for every entry
+//! (the evidence of an event names the pattern that fired).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-
-/// Why a dictionary file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum LexiconError {
-    /// The file could not be opened or read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// The file name does not say which PETRARCH format it is in.
-    #[error("{0}: unknown dictionary kind (expected *.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt or *Issue*.txt)")]
-    UnknownKind(PathBuf),
-}
 
 /// Where an entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -401,336 +384,402 @@ pub struct Lexicon {
     pub problems: Vec<String>,
 }
 
-/// The kinds of PETRARCH dictionary file, recognised by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// `*.verbs.txt` or CAMEO verb files.
-    Verbs,
-    /// `*.actors.txt`.
-    Actors,
-    /// `*.agents.txt`.
-    Agents,
-    /// `*.discards.txt`.
-    Discards,
-    /// `*Issue*.txt`.
-    Issues,
+impl Lexicon {
+    /// Number of patterns over all blocks.
+    pub fn pattern_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.patterns.len()).sum()
+    }
 }
 
-impl Kind {
-    /// A short name for labels.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Verbs => "verbs",
-            Kind::Actors => "actors",
-            Kind::Agents => "agents",
-            Kind::Discards => "discards",
-            Kind::Issues => "issues",
-        }
+/// The label evidence gives a dictionary file: its name, not the path it was read from.
+fn file_label(file: &str, labels: &mut HashMap<String, Arc<str>>) -> Arc<str> {
+    if let Some(l) = labels.get(file) {
+        return l.clone();
     }
+    let name = Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string());
+    let label: Arc<str> = Arc::from(name);
+    labels.insert(file.to_string(), label.clone());
+    label
+}
 
-    /// The kind a file name says, if any.
-    pub fn of(path: &Path) -> Option<Kind> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-        if name.contains("issue") {
-            Some(Kind::Issues)
-        } else if name.ends_with(".verbs.txt") || name.starts_with("cameo") {
-            Some(Kind::Verbs)
-        } else if name.ends_with(".actors.txt") {
-            Some(Kind::Actors)
-        } else if name.ends_with(".agents.txt") {
-            Some(Kind::Agents)
-        } else if name.ends_with(".discards.txt") {
-            Some(Kind::Discards)
-        } else {
-            None
+/// A dyad-dict date as a `yyyymmdd` integer.
+fn day_number(d: dyad_dict::Date) -> Option<u32> {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    u32::try_from(i32::from(y) * 10_000 + i32::from(m) * 100 + i32::from(day)).ok()
+}
+
+/// The coder's words of a dictionary phrase: a blank written before a word lets a few words
+/// come between (`gap`), and the last word of an open phrase (no trailing `_`) is a stem
+/// when `stems` is set.
+fn words_of(p: &dyad_dict::Phrase, stems: bool) -> Vec<PhraseWord> {
+    let n = p.words.len();
+    p.words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| PhraseWord {
+            text: w.to_ascii_uppercase(),
+            stem: stems && i + 1 == n && !p.closed,
+            gap: i > 0 && p.joins.get(i - 1) == Some(&dyad_dict::Join::Gap),
+        })
+        .collect()
+}
+
+/// A synset member or pattern phrase as (word, joined to the next) pairs.
+fn seq_of(p: &dyad_dict::Phrase) -> Vec<(String, bool)> {
+    let n = p.words.len();
+    p.words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let joined = i + 1 < n && p.joins.get(i) == Some(&dyad_dict::Join::Adjacent);
+            (w.to_ascii_uppercase(), joined)
+        })
+        .collect()
+}
+
+/// Flattens a pattern element into the coder's sequential elements: PETRARCH2's
+/// prepositional `(...)` and noun-phrase `{...}` groups are read as sequences of their words.
+fn flatten(
+    e: &dyad_dict::Element,
+    synsets: &HashMap<String, Vec<Vec<(String, bool)>>>,
+    out: &mut Vec<(Elem, bool)>,
+) -> Result<(), String> {
+    use dyad_dict::Element as E;
+    let elem = match e {
+        E::Word { text, closed } => {
+            let alts = text
+                .to_ascii_uppercase()
+                .split('/')
+                .filter(|a| !a.is_empty())
+                .map(|a| vec![(a.to_string(), false)])
+                .collect();
+            out.push((Elem::Words(alts), *closed));
+            return Ok(());
+        }
+        E::Synset(name) => match synsets.get(&name.to_ascii_uppercase()) {
+            Some(m) if !m.is_empty() => Elem::Words(m.clone()),
+            _ => return Err(format!("undefined synset &{name}")),
+        },
+        E::Source => Elem::Source,
+        E::Target => Elem::Target,
+        E::Compound => Elem::Compound,
+        E::Skip => Elem::Skip,
+        E::Prep(inner) | E::NounPhrase(inner) => {
+            for i in inner {
+                flatten(i, synsets, out)?;
+            }
+            return Ok(());
+        }
+    };
+    out.push((elem, false));
+    Ok(())
+}
+
+/// The coder's elements of pattern slots, each joined to the next when the next is written
+/// glued to it with `_` (or when it is a closed word, "WAS_ *"); `last_joined` is the join of
+/// the last element to what follows the slots.
+fn slots_of(
+    slots: &[dyad_dict::Slot],
+    last_joined: bool,
+    synsets: &HashMap<String, Vec<Vec<(String, bool)>>>,
+) -> Result<Vec<PatElem>, String> {
+    let mut out: Vec<PatElem> = Vec::new();
+    for (si, slot) in slots.iter().enumerate() {
+        let mut flat = Vec::new();
+        flatten(&slot.element, synsets, &mut flat)?;
+        let next_glued = match slots.get(si + 1) {
+            Some(next) => next.join == dyad_dict::Join::Adjacent,
+            None => last_joined,
+        };
+        let n = flat.len();
+        for (k, (elem, closed)) in flat.into_iter().enumerate() {
+            out.push(PatElem {
+                elem,
+                joined: closed || k + 1 == n && next_glued,
+            });
         }
     }
+    Ok(out)
 }
 
 impl Lexicon {
-    /// Reads the given files, recognising each one's format by name.
-    pub fn load(paths: &[PathBuf]) -> Result<Lexicon, LexiconError> {
+    /// The lexicon of a dictionary set read by `dyad-dict` (PETRARCH or dyad format): its
+    /// actors, agents, verb blocks and patterns, transformations, discards and issues, each
+    /// with the file and line it was read from.
+    pub fn from_dictionary(dict: &dyad_dict::Dictionary) -> Lexicon {
+        let e = &dict.entries;
         let mut lex = Lexicon::default();
-        for path in paths {
-            let kind = Kind::of(path).ok_or_else(|| LexiconError::UnknownKind(path.clone()))?;
-            let bytes = std::fs::read(path).map_err(|source| LexiconError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let text = String::from_utf8_lossy(&bytes);
-            // Evidence names the file as a reader knows it: its name, not the path it was read from.
-            let label = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.display().to_string());
-            lex.add(kind, &label, &text);
+        let mut labels: HashMap<String, Arc<str>> = HashMap::new();
+        let mut src = |p: &dyad_dict::Provenance| Source {
+            file: file_label(&p.file, &mut labels),
+            line: p.line,
+        };
+        for problem in &dict.problems {
+            lex.problems.push(problem.to_string());
         }
-        Ok(lex)
-    }
-
-    /// Adds one file's text of the given kind; `file` names it in evidence.
-    pub fn add(&mut self, kind: Kind, file: &str, text: &str) {
-        let file: Arc<str> = Arc::from(file);
-        match kind {
-            Kind::Actors => self.read_actors(&file, text),
-            Kind::Agents => self.read_agents(&file, text),
-            Kind::Verbs => self.read_verbs(&file, text),
-            Kind::Discards => self.read_discards(&file, text),
-            Kind::Issues => self.read_issues(&file, text),
-        }
-    }
-
-    fn problem(&mut self, file: &Arc<str>, line: usize, msg: impl std::fmt::Display) {
-        self.problems.push(format!("{file}:{line}: {msg}"));
-    }
-
-    fn read_actors(&mut self, file: &Arc<str>, text: &str) {
-        let mut current: Option<usize> = None;
-        for (i, raw) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = strip_comment(raw);
-            if line.trim().is_empty() || line.trim_start().starts_with("<!") {
+        // Actors.
+        for actor in &e.actors {
+            let Some(primary) = actor.names.first() else {
                 continue;
-            }
-            let indented = raw.starts_with('\t') || raw.starts_with(' ');
-            let trimmed = line.trim();
-            if trimmed.starts_with('[') && (indented || current.is_some()) {
-                // A date restriction line (possibly several brackets on one line).
-                let Some(a) = current else {
-                    self.problem(file, line_no, "date restriction without an actor");
-                    continue;
-                };
-                for b in brackets(trimmed) {
-                    match parse_restriction(&b) {
-                        Some(r) => self.actors[a].dated.push(r),
-                        None => self.problem(file, line_no, format!("bad restriction [{b}]")),
-                    }
-                }
-                continue;
-            }
-            let (synonym, body) = match trimmed.strip_prefix('+') {
-                Some(rest) => (true, rest),
-                None => (false, trimmed),
             };
-            let phrase_text = body.split('[').next().unwrap_or("").trim();
-            let codes = brackets(body);
-            if phrase_text.is_empty() {
-                self.problem(file, line_no, "actor line without a phrase");
-                continue;
+            let idx = lex.actors.len();
+            lex.actors.push(ActorEntry {
+                name: primary.phrase.words.join(" "),
+                default: actor.default_code.clone(),
+                dated: actor
+                    .dated
+                    .iter()
+                    .map(|dc| {
+                        use dyad_dict::DateRange as R;
+                        let (from, to) = match dc.range {
+                            R::Before(d) => (None, day_number(d)),
+                            R::After(d) => (day_number(d), None),
+                            R::Between(a, b) => (day_number(a), day_number(b)),
+                        };
+                        DatedCode {
+                            code: dc.code.clone(),
+                            from,
+                            to,
+                        }
+                    })
+                    .collect(),
+                source: src(&primary.provenance),
+            });
+            for name in &actor.names {
+                let words = words_of(&name.phrase, true);
+                if !words.is_empty() {
+                    lex.phrases.insert(words, Entry::Actor(idx));
+                }
             }
-            let words = phrase_words(phrase_text);
+        }
+        // Agents.
+        for agent in &e.agents {
+            let idx = lex.agents.len();
+            lex.agents.push(AgentEntry {
+                name: agent.phrase.words.join(" "),
+                code: agent.code.to_ascii_uppercase(),
+                prefix: agent.position == dyad_dict::AgentPosition::Prefix,
+                source: src(&agent.provenance),
+            });
+            let words = words_of(&agent.phrase, false);
             if words.is_empty() {
                 continue;
             }
-            let idx = if synonym && current.is_some() {
-                current.unwrap_or_default()
-            } else {
-                let entry = ActorEntry {
-                    name: phrase_text.replace('_', " ").trim().to_string(),
-                    default: None,
-                    dated: Vec::new(),
-                    source: Source {
-                        file: file.clone(),
-                        line: line_no as u32,
-                    },
-                };
-                self.actors.push(entry);
-                self.actors.len() - 1
-            };
-            for b in codes {
-                match parse_restriction(&b) {
-                    Some(r) if r.from.is_none() && r.to.is_none() && !synonym => {
-                        self.actors[idx].default = Some(r.code)
+            match &agent.plurals {
+                dyad_dict::Plurals::Regular => {
+                    let mut pw = words.clone();
+                    if let Some(last) = pw.last_mut() {
+                        last.text = plural_of(&last.text);
                     }
-                    Some(r) => self.actors[idx].dated.push(r),
-                    None => self.problem(file, line_no, format!("bad code [{b}]")),
+                    lex.phrases.insert(pw, Entry::Agent(idx));
+                }
+                dyad_dict::Plurals::None => {}
+                dyad_dict::Plurals::Irregular(forms) => {
+                    for f in forms {
+                        let pw = words_of(f, false);
+                        if !pw.is_empty() {
+                            lex.phrases.insert(pw, Entry::Agent(idx));
+                        }
+                    }
                 }
             }
-            current = Some(idx);
-            self.phrases.insert(words, Entry::Actor(idx));
+            lex.phrases.insert(words, Entry::Agent(idx));
         }
-    }
-
-    fn read_agents(&mut self, file: &Arc<str>, text: &str) {
-        let mut subst: HashMap<String, Vec<String>> = HashMap::new();
-        for (i, raw) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = strip_comment(raw);
-            let trimmed = line.trim();
-            if trimmed.is_empty() || trimmed.starts_with("<!") {
-                continue;
-            }
-            if trimmed.starts_with('!') {
-                if let Some((k, v)) = trimmed.split_once('=') {
-                    let key = k.trim().to_ascii_uppercase();
-                    let vals = v
-                        .split(',')
-                        .map(|s| s.trim().to_ascii_uppercase())
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    subst.insert(key, vals);
-                    continue;
-                }
-            }
-            let Some(open) = trimmed.rfind('[') else {
-                self.problem(file, line_no, "agent line without [code]");
-                continue;
-            };
-            let code_raw = trimmed[open + 1..]
-                .trim_end_matches([']', '}'])
-                .trim()
-                .to_string();
-            let head = &trimmed[..open];
-            let (phrase, plural) = match head.find('{') {
-                Some(b) => {
-                    let end = head[b..].find('}').map(|e| b + e).unwrap_or(head.len());
-                    (
-                        head[..b].trim(),
-                        Some(head[b + 1..end].trim().to_ascii_uppercase()),
-                    )
-                }
-                None => (head.trim(), None),
-            };
-            let (code, prefix) = if let Some(c) = code_raw.strip_prefix('~') {
-                (c.trim().to_string(), false)
-            } else if let Some(c) = code_raw.strip_suffix('~') {
-                (c.trim().to_string(), true)
-            } else {
-                self.problem(file, line_no, format!("agent code [{code_raw}] has no ~"));
-                (code_raw.clone(), false)
-            };
-            let phrase_up = phrase.to_ascii_uppercase();
-            // Expand substitution markers (each value replaces the marker, no plurals).
-            let mut forms: Vec<(String, bool)> = Vec::new();
-            if let Some(start) = phrase_up.find('!') {
-                let end = phrase_up[start + 1..]
-                    .find('!')
-                    .map(|e| start + 1 + e)
-                    .unwrap_or(phrase_up.len() - 1);
-                let key = &phrase_up[start..=end];
-                match subst.get(key) {
-                    Some(vals) => {
-                        for v in vals {
-                            let s =
-                                format!("{}{}{}", &phrase_up[..start], v, &phrase_up[end + 1..]);
-                            forms.push((s, false));
+        // Synsets, expanded to their members' word sequences (with regular plurals).
+        let mut synsets: HashMap<String, Vec<Vec<(String, bool)>>> = HashMap::new();
+        for s in &e.synsets {
+            let mut members: Vec<Vec<(String, bool)>> = Vec::new();
+            for m in &s.members {
+                match m {
+                    dyad_dict::SynsetMember::Phrase { phrase, .. } => {
+                        let words = seq_of(phrase);
+                        if words.is_empty() {
+                            continue;
                         }
-                    }
-                    None => {
-                        self.problem(file, line_no, format!("unknown substitution {key}"));
-                        continue;
-                    }
-                }
-            } else {
-                forms.push((phrase_up.clone(), true));
-            }
-            let agent = self.agents.len();
-            self.agents.push(AgentEntry {
-                name: phrase.replace('_', " "),
-                code: code.to_ascii_uppercase(),
-                prefix,
-                source: Source {
-                    file: file.clone(),
-                    line: line_no as u32,
-                },
-            });
-            for (form, plurals) in forms {
-                let words = exact_words(&form);
-                if words.is_empty() {
-                    continue;
-                }
-                if plurals {
-                    match &plural {
-                        Some(p) if p.is_empty() => {}
-                        Some(p) => {
-                            let pw = exact_words(p);
-                            if !pw.is_empty() {
-                                self.phrases.insert(pw, Entry::Agent(agent));
-                            }
-                        }
-                        None => {
+                        if !phrase.closed && !s.no_plurals {
                             let mut pw = words.clone();
                             if let Some(last) = pw.last_mut() {
-                                last.text = plural_of(&last.text);
+                                last.0 = plural_of(&last.0);
                             }
-                            self.phrases.insert(pw, Entry::Agent(agent));
+                            members.push(pw);
+                        }
+                        members.push(words);
+                    }
+                    dyad_dict::SynsetMember::Synset { name, provenance } => {
+                        match synsets.get(&name.to_ascii_uppercase()) {
+                            Some(other) => members.extend(other.iter().cloned()),
+                            None => {
+                                let at = src(provenance);
+                                lex.problems.push(format!("{at}: undefined synset &{name}"));
+                            }
                         }
                     }
                 }
-                self.phrases.insert(words, Entry::Agent(agent));
+            }
+            synsets
+                .entry(s.name.to_ascii_uppercase())
+                .or_default()
+                .extend(members);
+        }
+        // Verb blocks, verbs and their forms, patterns.
+        for b in &e.verb_blocks {
+            let block = lex.blocks.len();
+            let mut patterns = Vec::new();
+            for p in &b.patterns {
+                let code = p.code.as_written();
+                let built = slots_of(
+                    &p.before,
+                    p.verb_join == dyad_dict::Join::Adjacent,
+                    &synsets,
+                )
+                .and_then(|pre| {
+                    let verb_joined = p
+                        .after
+                        .first()
+                        .is_some_and(|s| s.join == dyad_dict::Join::Adjacent);
+                    Ok((pre, verb_joined, slots_of(&p.after, false, &synsets)?))
+                });
+                match built {
+                    Ok((pre, verb_joined, post)) => patterns.push(Pattern {
+                        pre,
+                        verb_joined,
+                        post,
+                        text: format!("- {}  [{code}]", dyad_dict::export::pattern_body(p)),
+                        code,
+                        source: src(&p.provenance),
+                    }),
+                    Err(msg) => {
+                        let at = src(&p.provenance);
+                        lex.problems.push(format!("{at}: {msg}"));
+                    }
+                }
+            }
+            lex.blocks.push(VerbBlock {
+                name: b.name.to_ascii_uppercase(),
+                code: b.code.as_written(),
+                patterns,
+                source: src(&b.provenance),
+            });
+            for v in &b.verbs {
+                let verb = lex.verbs.len();
+                let marked: Vec<String> = v
+                    .words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if v.words.len() > 1 && i == v.head {
+                            format!("+{w}")
+                        } else {
+                            w.clone()
+                        }
+                    })
+                    .collect();
+                lex.verbs.push(Verb {
+                    block,
+                    code: v.code.as_ref().map(dyad_dict::EventCode::as_written),
+                    name: marked.join("_").to_ascii_uppercase(),
+                    source: src(&v.provenance),
+                });
+                let up = |ws: &[String]| -> Vec<String> {
+                    ws.iter().map(|w| w.to_ascii_uppercase()).collect()
+                };
+                let mut forms: Vec<(Vec<String>, usize)> = vec![(up(&v.words), v.head)];
+                match &v.irregular {
+                    Some(list) => forms.extend(list.iter().map(|f| (up(&f.words), f.head))),
+                    None => {
+                        let (words, h) = (up(&v.words), v.head);
+                        if let Some(w) = words.get(h) {
+                            for f in regular_verb_forms(w).into_iter().skip(1) {
+                                let mut ws = words.clone();
+                                ws[h] = f;
+                                forms.push((ws, h));
+                            }
+                        }
+                    }
+                }
+                for (words, head) in forms {
+                    if !words.iter().all(|w| w.chars().any(char::is_alphabetic)) {
+                        continue;
+                    }
+                    if let Some(w) = words.get(head) {
+                        lex.forms.entry(w.clone()).or_default().push(VerbForm {
+                            words: words.clone(),
+                            head,
+                            verb,
+                        });
+                    }
+                }
             }
         }
-    }
-
-    fn read_discards(&mut self, file: &Arc<str>, text: &str) {
-        for (i, raw) in text.lines().enumerate() {
-            let line = strip_comment(raw);
-            let mut t = line.trim();
-            if t.is_empty() || t.starts_with("<!") {
-                continue;
-            }
-            let story = t.starts_with('+');
-            t = t.trim_start_matches('+').trim();
-            let stem = !t.ends_with('_');
-            let words: Vec<String> = t
-                .trim_end_matches('_')
-                .split([' ', '_'])
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_lowercase())
-                .collect();
+        // Transformations.
+        let actor = |a: &dyad_dict::TransformActor| match a {
+            dyad_dict::TransformActor::Var(v) => v.clone(),
+            dyad_dict::TransformActor::Unspecified => ".".to_string(),
+            dyad_dict::TransformActor::Absent => "_".to_string(),
+        };
+        let verb_name = |v: &dyad_dict::TransformVerb| match v {
+            dyad_dict::TransformVerb::Name(n) => n.to_ascii_uppercase(),
+            dyad_dict::TransformVerb::Any => "Q".to_string(),
+        };
+        for t in &e.transformations {
+            lex.transformations.push(Transformation {
+                upper: verb_name(&t.verb),
+                upper_source: actor(&t.source),
+                lower_source: actor(&t.inner_source),
+                lower_target: actor(&t.inner_target),
+                lower: verb_name(&t.inner_verb),
+                out_source: actor(&t.result_source),
+                out_target: actor(&t.result_target),
+                code: t.result_code.clone().unwrap_or_else(|| "Q".to_string()),
+                source: src(&t.provenance),
+            });
+        }
+        // Discards.
+        for d in &e.discards {
+            let words: Vec<String> = d.phrase.words.iter().map(|w| w.to_lowercase()).collect();
             if words.is_empty() {
                 continue;
             }
-            self.discards.push(Discard {
+            lex.discards.push(Discard {
                 words,
-                stem,
-                story,
-                source: Source {
-                    file: file.clone(),
-                    line: (i + 1) as u32,
-                },
+                stem: !d.phrase.closed,
+                story: d.scope == dyad_dict::DiscardScope::Story,
+                source: src(&d.provenance),
             });
         }
-    }
-
-    fn read_issues(&mut self, file: &Arc<str>, text: &str) {
-        for (i, raw) in text.lines().enumerate() {
-            let line = strip_comment(raw);
-            let t = line.trim();
-            if t.is_empty() || t.starts_with('<') {
-                continue;
-            }
-            let source = Source {
-                file: file.clone(),
-                line: (i + 1) as u32,
-            };
-            let (phrase, code) = if let Some(rest) = t.strip_prefix('~') {
-                (rest.trim_start_matches('~').trim(), String::new())
-            } else {
-                match (t.rfind('['), t.rfind(']')) {
-                    (Some(a), Some(b)) if a < b => (t[..a].trim(), t[a + 1..b].trim().to_string()),
-                    _ => {
-                        self.problem(file, i + 1, "issue line without [code]");
-                        continue;
-                    }
-                }
-            };
-            // Expand n:, v: and + prefixes word by word into alternatives.
+        // Issues: every word's forms multiplied out into alternative phrases.
+        for issue in &e.issues {
             let mut alts: Vec<String> = vec![String::new()];
-            for w in phrase.split_whitespace() {
-                let w = w.to_ascii_uppercase();
-                let forms: Vec<String> = if let Some(n) = w.strip_prefix("N:") {
-                    vec![n.to_string(), plural_of(n)]
-                } else if let Some(v) = w.strip_prefix("V:") {
-                    regular_verb_forms(v)
-                } else if w.contains('+') {
-                    vec![w.replace('+', " "), w.replace('+', "-")]
-                } else {
-                    vec![w]
-                };
+            for w in &issue.words {
+                // Parts joined with `+` match with a blank or a hyphen between them.
+                let mut part_alts: Vec<String> = vec![String::new()];
+                for (pi, part) in w.parts.iter().enumerate() {
+                    let text = part.text.to_ascii_uppercase();
+                    let forms = match part.expansion {
+                        dyad_dict::Expansion::None => vec![text],
+                        dyad_dict::Expansion::Noun => {
+                            let plural = plural_of(&text);
+                            vec![text, plural]
+                        }
+                        dyad_dict::Expansion::Verb => regular_verb_forms(&text),
+                    };
+                    let seps: &[&str] = if pi == 0 { &[""] } else { &[" ", "-"] };
+                    let mut next = Vec::new();
+                    for a in &part_alts {
+                        for sep in seps {
+                            for f in &forms {
+                                next.push(format!("{a}{sep}{f}"));
+                            }
+                        }
+                    }
+                    part_alts = next;
+                }
                 let mut next = Vec::new();
                 for a in &alts {
-                    for f in &forms {
+                    for f in &part_alts {
                         next.push(if a.is_empty() {
                             f.clone()
                         } else {
@@ -740,394 +789,14 @@ impl Lexicon {
                 }
                 alts = next;
             }
-            self.issues.push(Issue {
+            lex.issues.push(Issue {
                 words: alts,
-                code,
-                source,
+                code: issue.code.clone().unwrap_or_default(),
+                source: src(&issue.provenance),
             });
-        }
-    }
-
-    fn read_verbs(&mut self, file: &Arc<str>, text: &str) {
-        #[derive(PartialEq)]
-        enum Mode {
-            Start,
-            Synset,
-            Block,
-        }
-        let mut synsets: HashMap<String, Vec<Vec<(String, bool)>>> = HashMap::new();
-        let mut mode = Mode::Start;
-        let mut synset: Option<(String, bool)> = None;
-        let mut block: Option<usize> = None;
-        for (i, raw) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let src = Source {
-                file: file.clone(),
-                line: line_no as u32,
-            };
-            let line = strip_comment(raw);
-            let t = line.trim();
-            if t.is_empty() || t.starts_with("<!") {
-                continue;
-            }
-            if t.starts_with("---") {
-                let inner = t.trim_matches('-').trim();
-                let name = inner.split('[').next().unwrap_or("").trim().to_string();
-                let code = brackets(inner)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_else(|| "---".into());
-                self.blocks.push(VerbBlock {
-                    name: name.to_ascii_uppercase(),
-                    code,
-                    patterns: Vec::new(),
-                    source: src,
-                });
-                block = Some(self.blocks.len() - 1);
-                mode = Mode::Block;
-                continue;
-            }
-            if let Some(name) = t.strip_prefix('&') {
-                let name = name
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_uppercase();
-                let plurals = !name.ends_with('_');
-                let name = name.trim_end_matches('_').to_string();
-                synsets.entry(name.clone()).or_default();
-                synset = Some((name, plurals));
-                mode = Mode::Synset;
-                continue;
-            }
-            if t.starts_with('~') {
-                match parse_transformation(t, src) {
-                    Some(tr) => self.transformations.push(tr),
-                    None => self.problem(file, line_no, "unreadable transformation"),
-                }
-                continue;
-            }
-            if mode == Mode::Synset && t.starts_with('+') {
-                let Some((name, plurals)) = synset.clone() else {
-                    continue;
-                };
-                let member = t[1..].trim().to_ascii_uppercase();
-                let mut add: Vec<Vec<(String, bool)>> = Vec::new();
-                if let Some(inner) = member.strip_prefix('&') {
-                    let inner = inner.trim_end_matches('_');
-                    match synsets.get(inner) {
-                        Some(m) => add.extend(m.iter().cloned()),
-                        None => self.problem(file, line_no, format!("undefined synset &{inner}")),
-                    }
-                } else {
-                    let no_plural = member.ends_with('_') || !plurals;
-                    let words = seq_words(member.trim_end_matches('_'));
-                    if !words.is_empty() {
-                        if !no_plural {
-                            let mut pw = words.clone();
-                            if let Some(last) = pw.last_mut() {
-                                last.0 = plural_of(&last.0);
-                            }
-                            add.push(pw);
-                        }
-                        add.push(words);
-                    }
-                }
-                synsets.entry(name).or_default().extend(add);
-                continue;
-            }
-            let Some(b) = block else {
-                self.problem(file, line_no, "line outside any verb block");
-                continue;
-            };
-            if let Some(p) = t.strip_prefix('-') {
-                match parse_pattern(p.trim(), &synsets, src) {
-                    Ok(pat) => self.blocks[b].patterns.push(pat),
-                    Err(msg) => self.problem(file, line_no, msg),
-                }
-                continue;
-            }
-            // A verb line: `[+]WORD[_WORD] {FORMS} [CODE]`.
-            self.read_verb_line(t, b, src);
-        }
-    }
-
-    fn read_verb_line(&mut self, t: &str, block: usize, src: Source) {
-        let code = brackets(t).into_iter().next();
-        let head = t.split('[').next().unwrap_or("");
-        let (base, irregular) = match head.find('{') {
-            Some(b) => {
-                let end = head[b..].find('}').map(|e| b + e).unwrap_or(head.len());
-                (head[..b].trim(), Some(head[b + 1..end].trim()))
-            }
-            None => (head.trim(), None),
-        };
-        if base.is_empty() {
-            return;
-        }
-        let verb = self.verbs.len();
-        self.verbs.push(Verb {
-            block,
-            code,
-            name: base.to_ascii_uppercase(),
-            source: src,
-        });
-        let mut forms: Vec<(Vec<String>, usize)> = Vec::new();
-        let base_form = verb_form(base);
-        forms.push(base_form.clone());
-        match irregular {
-            Some(list) => {
-                for f in list.split_whitespace() {
-                    forms.push(verb_form(f));
-                }
-            }
-            None => {
-                let (words, h) = base_form;
-                if let Some(w) = words.get(h) {
-                    for f in regular_verb_forms(w).into_iter().skip(1) {
-                        let mut ws = words.clone();
-                        ws[h] = f;
-                        forms.push((ws, h));
-                    }
-                }
-            }
-        }
-        for (words, head) in forms {
-            // Separators written inside the braces ("{+WAS_X , +BE_X}") are not forms.
-            if !words.iter().all(|w| w.chars().any(char::is_alphabetic)) {
-                continue;
-            }
-            if let Some(w) = words.get(head) {
-                self.forms.entry(w.clone()).or_default().push(VerbForm {
-                    words: words.clone(),
-                    head,
-                    verb,
-                });
-            }
-        }
-    }
-
-    /// The coder's lexicon for a `dyad-dict` dictionary set.
-    ///
-    /// Kinds whose entries all come from PETRARCH files that can still be read are read
-    /// from those files, so evidence keeps their real `file:line`; other kinds (dyad's own
-    /// format, the embedded shipped set) are written out in PETRARCH format by
-    /// `dyad_dict::export` and read from that text, labelled `<kind> (exported)`.
-    pub fn from_dictionary(dict: &dyad_dict::Dictionary) -> Lexicon {
-        use dyad_dict::Kind as DKind;
-        let e = &dict.entries;
-        let mut lex = Lexicon::default();
-        let kinds: [(DKind, Kind, Vec<&str>); 5] = [
-            (
-                DKind::Actors,
-                Kind::Actors,
-                e.actors.iter().map(|x| &*x.provenance.file).collect(),
-            ),
-            (
-                DKind::Agents,
-                Kind::Agents,
-                e.agents.iter().map(|x| &*x.provenance.file).collect(),
-            ),
-            (
-                DKind::Verbs,
-                Kind::Verbs,
-                e.verb_blocks
-                    .iter()
-                    .map(|x| &*x.provenance.file)
-                    .chain(e.transformations.iter().map(|x| &*x.provenance.file))
-                    .collect(),
-            ),
-            (
-                DKind::Discards,
-                Kind::Discards,
-                e.discards.iter().map(|x| &*x.provenance.file).collect(),
-            ),
-            (
-                DKind::Issues,
-                Kind::Issues,
-                e.issues.iter().map(|x| &*x.provenance.file).collect(),
-            ),
-        ];
-        for (dkind, kind, files) in kinds {
-            if files.is_empty() {
-                continue;
-            }
-            // First appearance order: later files add to (and for actors, override) earlier ones.
-            let mut distinct: Vec<&str> = Vec::new();
-            for f in &files {
-                if !distinct.contains(f) {
-                    distinct.push(f);
-                }
-            }
-            let readable: Option<Vec<(String, String)>> = distinct
-                .iter()
-                .map(|f| {
-                    let p = Path::new(f);
-                    // Only PETRARCH files are re-read as written: dyad's own format (the
-                    // shipped `cameo.verbs`, ...) is read through the export, whatever the
-                    // working directory holds.
-                    let petrarch = matches!(
-                        dyad_dict::recognise(p),
-                        Some((dyad_dict::Format::Petrarch, k)) if k == dkind
-                    );
-                    if !petrarch || Kind::of(p) != Some(kind) {
-                        return None;
-                    }
-                    let bytes = std::fs::read(p).ok()?;
-                    let label = p
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| f.to_string());
-                    Some((label, String::from_utf8_lossy(&bytes).into_owned()))
-                })
-                .collect();
-            match readable {
-                Some(texts) => {
-                    for (label, text) in texts {
-                        lex.add(kind, &label, &text);
-                    }
-                }
-                None => {
-                    let text = dyad_dict::export::write(dkind, e);
-                    let label = format!("{} (exported)", kind.label());
-                    lex.add(kind, &label, &text);
-                }
-            }
         }
         lex
     }
-
-    /// Number of patterns over all blocks.
-    pub fn pattern_count(&self) -> usize {
-        self.blocks.iter().map(|b| b.patterns.len()).sum()
-    }
-}
-
-/// Removes a `#` comment (and a `;` comment in actor files' primary lines).
-fn strip_comment(line: &str) -> &str {
-    let cut = line.find('#').unwrap_or(line.len());
-    let line = &line[..cut];
-    match line.find(';') {
-        Some(i) => &line[..i],
-        None => line,
-    }
-}
-
-/// The contents of every `[...]` in a line.
-fn brackets(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(a) = rest.find('[') {
-        let after = &rest[a + 1..];
-        let Some(b) = after.find(']') else { break };
-        out.push(after[..b].trim().to_string());
-        rest = &after[b + 1..];
-    }
-    out
-}
-
-/// Parses `CODE`, `CODE <date`, `CODE >date`, `CODE date-date`.
-fn parse_restriction(s: &str) -> Option<DatedCode> {
-    let s = s.trim();
-    let mut parts = s.splitn(2, char::is_whitespace);
-    let first = parts.next()?.trim();
-    let rest = parts.next().unwrap_or("").trim();
-    // "[<date CODE]" never occurs; a code alone may be followed by nothing.
-    let (code, rest) = if first.starts_with(['<', '>'])
-        || first.starts_with(|c: char| c.is_ascii_digit())
-            && first.len() >= 6
-            && first.chars().all(|c| c.is_ascii_digit() || c == '-')
-    {
-        // A restriction without a code is a dictionary error.
-        return None;
-    } else {
-        (first.to_string(), rest.replace(' ', ""))
-    };
-    if rest.is_empty() {
-        return Some(DatedCode {
-            code,
-            from: None,
-            to: None,
-        });
-    }
-    if let Some(d) = rest.strip_prefix('<') {
-        return Some(DatedCode {
-            code,
-            from: None,
-            to: Some(parse_date(d)?),
-        });
-    }
-    if let Some(d) = rest.strip_prefix('>') {
-        return Some(DatedCode {
-            code,
-            from: Some(parse_date(d)?),
-            to: None,
-        });
-    }
-    let (a, b) = rest.split_once('-')?;
-    Some(DatedCode {
-        code,
-        from: Some(parse_date(a)?),
-        to: Some(parse_date(b)?),
-    })
-}
-
-/// `YYYYMMDD` or `YYMMDD` (years below 30 are 20xx) as a `yyyymmdd` integer.
-fn parse_date(s: &str) -> Option<u32> {
-    let s = s.trim();
-    if !s.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    match s.len() {
-        8 => s.parse().ok(),
-        6 => {
-            let n: u32 = s.parse().ok()?;
-            let yy = n / 10000;
-            let century = if yy < 30 { 20_000_000 } else { 19_000_000 };
-            Some(century + n)
-        }
-        _ => None,
-    }
-}
-
-/// Actor phrase words: blanks and underscores both separate words; a trailing `_` makes the
-/// last word exact, otherwise it is a stem.
-fn phrase_words(s: &str) -> Vec<PhraseWord> {
-    let s = s.trim();
-    let exact_end = s.ends_with('_');
-    let mut words = exact_words(s);
-    if let Some(last) = words.last_mut() {
-        last.stem = !exact_end;
-    }
-    words
-}
-
-/// Words split at blanks and underscores; a blank lets a few words come between.
-fn exact_words(s: &str) -> Vec<PhraseWord> {
-    let mut out = Vec::new();
-    for (ci, chunk) in s.split_whitespace().enumerate() {
-        for (i, w) in chunk.split('_').filter(|w| !w.is_empty()).enumerate() {
-            out.push(PhraseWord {
-                text: w.to_ascii_uppercase(),
-                stem: false,
-                gap: ci > 0 && i == 0,
-            });
-        }
-    }
-    out
-}
-
-/// Synset/pattern words: `_` joins consecutively, a blank allows a gap.
-fn seq_words(s: &str) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = Vec::new();
-    for chunk in s.split_whitespace() {
-        let parts: Vec<&str> = chunk.split('_').filter(|w| !w.is_empty()).collect();
-        let n = parts.len();
-        for (i, p) in parts.into_iter().enumerate() {
-            out.push((p.to_string(), i + 1 < n));
-        }
-    }
-    out
 }
 
 /// The regular plural of a noun (TABARI's rules).
@@ -1186,147 +855,37 @@ pub fn regular_verb_forms(w: &str) -> Vec<String> {
     vec![w.to_string(), s, ed, ing]
 }
 
-/// A verb form written `WORD`, `+WORD_PART`, `PART_+WORD` or `WORD PART`: its words and head.
-fn verb_form(s: &str) -> (Vec<String>, usize) {
-    let mut words = Vec::new();
-    let mut head = 0;
-    for (i, p) in s.split(['_', ' ']).filter(|w| !w.is_empty()).enumerate() {
-        if let Some(w) = p.strip_prefix('+') {
-            head = i;
-            words.push(w.to_ascii_uppercase());
-        } else {
-            words.push(p.to_ascii_uppercase());
-        }
-    }
-    (words, head)
-}
-
-/// Parses a pattern body (after `-`): elements, `*`, elements, `[CODE]`.
-fn parse_pattern(
-    p: &str,
-    synsets: &HashMap<String, Vec<Vec<(String, bool)>>>,
-    source: Source,
-) -> Result<Pattern, String> {
-    let Some(open) = p.rfind('[') else {
-        return Err("pattern without [code]".into());
-    };
-    let code = p[open + 1..].trim_end_matches(']').trim().to_string();
-    let body = p[..open].trim();
-    // PETRARCH2 noun-phrase braces and prepositional parentheses read as sequences.
-    let body = body.replace(['{', '}', '(', ')'], " ");
-    // Split into pieces: a piece is a blank-separated chunk; `_` inside joins items.
-    let mut items: Vec<(String, bool)> = Vec::new();
-    for chunk in body.split_whitespace() {
-        let bits: Vec<&str> = chunk.split('_').collect();
-        let n = bits.len();
-        for (i, b) in bits.into_iter().enumerate() {
-            if b.is_empty() {
-                // "IN_*" leaves no empty bits; "WAS_ *" leaves a trailing empty one: a join.
-                if let Some(last) = items.last_mut() {
-                    last.1 = true;
-                }
-                continue;
-            }
-            items.push((b.to_ascii_uppercase(), i + 1 < n));
-        }
-    }
-    let Some(star) = items.iter().position(|(w, _)| w == "*") else {
-        return Err("pattern without *".into());
-    };
-    let to_elem = |(w, joined): &(String, bool)| -> Result<PatElem, String> {
-        let elem = match w.as_str() {
-            "$" => Elem::Source,
-            "+" => Elem::Target,
-            "%" => Elem::Compound,
-            "^" => Elem::Skip,
-            s if s.starts_with('&') => {
-                let name = s[1..].trim_end_matches('_');
-                match synsets.get(name) {
-                    Some(m) if !m.is_empty() => Elem::Words(m.clone()),
-                    _ => return Err(format!("undefined synset &{name}")),
-                }
-            }
-            s => Elem::Words(
-                s.split('/')
-                    .filter(|a| !a.is_empty())
-                    .map(|a| vec![(a.to_string(), false)])
-                    .collect(),
-            ),
-        };
-        Ok(PatElem {
-            elem,
-            joined: *joined,
-        })
-    };
-    let pre = items[..star]
-        .iter()
-        .map(to_elem)
-        .collect::<Result<Vec<_>, _>>()?;
-    let post = items[star + 1..]
-        .iter()
-        .map(to_elem)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Pattern {
-        pre,
-        verb_joined: items[star].1,
-        post,
-        code,
-        text: format!("- {}", p.trim()),
-        source,
-    })
-}
-
-/// Parses `~ a (b c VERB2) VERB1 = x y CODE`.
-fn parse_transformation(t: &str, source: Source) -> Option<Transformation> {
-    let t = t.trim_start_matches('~').trim();
-    let (lhs, rhs) = t.split_once('=')?;
-    let open = lhs.find('(')?;
-    let close = lhs.find(')')?;
-    let upper_source = lhs[..open].trim().to_string();
-    let inner: Vec<&str> = lhs[open + 1..close].split_whitespace().collect();
-    let upper = lhs[close + 1..].trim().to_ascii_uppercase();
-    let out: Vec<&str> = rhs.split_whitespace().collect();
-    if inner.len() != 3 || out.len() != 3 {
-        return None;
-    }
-    Some(Transformation {
-        upper,
-        upper_source,
-        lower_source: inner[0].to_string(),
-        lower_target: inner[1].to_string(),
-        lower: inner[2].to_ascii_uppercase(),
-        out_source: out[0].to_string(),
-        out_target: out[1].to_string(),
-        code: out[2].to_string(),
-        source,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn lexicon(kind: dyad_dict::Kind, file: &str, text: &str) -> Lexicon {
+        let mut dict = dyad_dict::Dictionary::default();
+        dict.read_text(dyad_dict::Format::Petrarch, kind, file, text);
+        Lexicon::from_dictionary(&dict)
+    }
+
     #[test]
     fn actor_dates_pick_the_restriction_in_force() {
-        let mut lex = Lexicon::default();
-        lex.add(
-            Kind::Actors,
+        let lex = lexicon(
+            dyad_dict::Kind::Actors,
             "t.actors.txt",
-            "GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\n",
+            "GOLLUM\n+SMEAGOL\n\t[HOB <950601]\n\t[HOBGOV 950601-990815]\n\t[HOBREB >990816]\n",
         );
+        assert!(lex.problems.is_empty(), "{:?}", lex.problems);
         let a = &lex.actors[0];
         assert_eq!(a.codes_at(Some(19_950_101)), vec!["HOB"]);
         assert_eq!(a.codes_at(Some(19_970_101)), vec!["HOBGOV"]);
         assert_eq!(a.codes_at(Some(20_010_101)), vec!["HOBREB"]);
         let words = ["SMEAGOL"];
         assert_eq!(lex.phrases.longest(&words, 0), Some((Entry::Actor(0), 1)));
+        assert_eq!(a.source.to_string(), "t.actors.txt:1");
     }
 
     #[test]
     fn agents_get_plurals_and_substitutions() {
-        let mut lex = Lexicon::default();
-        lex.add(
-            Kind::Agents,
+        let lex = lexicon(
+            dyad_dict::Kind::Agents,
             "t.agents.txt",
             "!PERSON! = MAN, WOMAN\nCONGRESS!PERSON! [~LEG]\nPOLICE {} [~COP]\nHUMAN_RIGHTS_BODY [NGO~]\nGOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\n",
         );
@@ -1340,11 +899,10 @@ mod tests {
 
     #[test]
     fn verb_blocks_read_forms_patterns_and_synsets() {
-        let mut lex = Lexicon::default();
-        lex.add(
-            Kind::Verbs,
+        let lex = lexicon(
+            dyad_dict::Kind::Verbs,
             "t.verbs.txt",
-            "&CUR\n+DOLLAR\n+SWISS FRANCS_\n\n--- BREAK [1717] ---\nBREAK { BROKE BROKEN }\n+BREAK_DOWN {+BROKE_DOWN}\n- + KNOWN_ * IN_ $ [076]\n- * &CUR [903]\n",
+            "&CUR\n+DOLLAR\n+SWISS_FRANCS_\n\n--- BREAK [1717] ---\nBREAK {BROKE BROKEN}\n+BREAK_DOWN {+BROKE_DOWN}\n- + KNOWN_ * IN_ $ [076]\n- * &CUR [903]\n",
         );
         assert_eq!(lex.blocks.len(), 1);
         assert_eq!(lex.blocks[0].patterns.len(), 2);
@@ -1357,9 +915,17 @@ mod tests {
             .iter()
             .any(|f| f.words == ["BROKE", "DOWN"]));
         match &lex.blocks[0].patterns[1].post[0].elem {
-            Elem::Words(alts) => assert!(alts.iter().any(|a| a[0].0 == "DOLLARS")),
+            Elem::Words(alts) => {
+                assert!(alts.iter().any(|a| a[0].0 == "DOLLARS"));
+                // A closed member gets no plural.
+                assert!(!alts.iter().any(|a| a.len() == 2 && a[1].0 == "FRANCSS"));
+            }
             other => panic!("unexpected {other:?}"),
         }
+        assert_eq!(
+            lex.blocks[0].patterns[0].source.to_string(),
+            "t.verbs.txt:8"
+        );
     }
 
     #[test]

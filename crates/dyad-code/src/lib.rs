@@ -36,7 +36,7 @@ use dyad_doc::{Document, Event, Mention, MentionKind, Span};
 pub use coding::Options;
 use coding::{RawEvent, SentenceCoding};
 use grammar::Grammar;
-use lexicon::{Lexicon, LexiconError};
+use lexicon::Lexicon;
 use reading::{Reading, Tag};
 
 /// The shipped CAMEO root table (QuadClass, Goldstein, PLOVER by root).
@@ -138,9 +138,6 @@ impl MentionIndex {
 /// Why a coder could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum CodeError {
-    /// A dictionary file could not be read.
-    #[error(transparent)]
-    Lexicon(#[from] LexiconError),
     /// `dyad-dict` could not read a dictionary file.
     #[error(transparent)]
     Dict(#[from] dyad_dict::DictError),
@@ -247,7 +244,8 @@ impl Coder {
         Coder::with_lexicon(dict, lex)
     }
 
-    /// A coder over a lexicon read by [`Lexicon::load`].
+    /// A coder over a lexicon built elsewhere (tests, tools) with the dictionary set it came
+    /// from.
     pub fn with_lexicon(dict: Arc<Dictionary>, lex: Lexicon) -> Coder {
         Coder {
             dict,

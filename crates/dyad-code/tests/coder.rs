@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use dyad_code::lexicon::{Kind, Lexicon};
 use dyad_code::Coder;
+use dyad_dict::{Dictionary, Format, Kind};
 use dyad_doc::{Date, Document, MentionKind, Meta};
 
 const ACTORS: &str = "\
@@ -50,14 +50,23 @@ URGE
 ";
 const DISCARDS: &str = "+WORLD CUP\n";
 
+/// A coder over PETRARCH-format dictionary texts, read by `dyad-dict`.
+fn coder_of(files: &[(Kind, &str, &str)]) -> Coder {
+    let mut dict = Dictionary::default();
+    for (kind, name, text) in files {
+        dict.read_text(Format::Petrarch, *kind, name, text);
+    }
+    assert!(dict.problems.is_empty(), "{:?}", dict.problems);
+    Coder::new(Arc::new(dict))
+}
+
 fn coder() -> Coder {
-    let mut lex = Lexicon::default();
-    lex.add(Kind::Actors, "t.actors.txt", ACTORS);
-    lex.add(Kind::Agents, "t.agents.txt", AGENTS);
-    lex.add(Kind::Verbs, "t.verbs.txt", VERBS);
-    lex.add(Kind::Discards, "t.discards.txt", DISCARDS);
-    assert!(lex.problems.is_empty(), "{:?}", lex.problems);
-    Coder::with_lexicon(Arc::new(dyad_dict::Dictionary::default()), lex)
+    coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", AGENTS),
+        (Kind::Verbs, "t.verbs.txt", VERBS),
+        (Kind::Discards, "t.discards.txt", DISCARDS),
+    ])
 }
 
 fn code(text: &str, date: Option<Date>) -> Document {
@@ -263,14 +272,14 @@ fn title_and_surname_refer_to_the_full_name() {
 
 #[test]
 fn intentions_combine_with_the_event_they_announce() {
-    let mut lex = Lexicon::default();
-    lex.add(Kind::Actors, "t.actors.txt", ACTORS);
-    lex.add(
-        Kind::Verbs,
-        "t.verbs.txt",
-        "--- PLEDGE [030] ---\nPLEDGE\n\n--- ATTACK [190] ---\nATTACK\n\n--- VISIT [042:043] ---\nVISIT\n",
-    );
-    let c = Coder::with_lexicon(Arc::new(dyad_dict::Dictionary::default()), lex);
+    let c = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (
+            Kind::Verbs,
+            "t.verbs.txt",
+            "--- PLEDGE [030] ---\nPLEDGE\n\n--- ATTACK [190] ---\nATTACK\n\n--- VISIT [042:043] ---\nVISIT\n",
+        ),
+    ]);
     let mut doc = Document {
         text: "Russia pledged to attack Ukraine.".into(),
         ..Document::default()
