@@ -8,8 +8,9 @@
 //! `dictionaries/gazetteer-words.txt` (locative words, headline function words, and place names
 //! that are also common words). All three are embedded as the shipped default.
 //!
-//! Finding places: one case-sensitive Aho-Corasick pass over the text for every name, then
-//! guards against names that are part of a longer proper name ("George Washington", "Moscow
+//! Finding places: every spelling, case-sensitively, at the text's word starts (spellings are
+//! bucketed by their leading run of letters and digits; the longest that the text continues
+//! with wins, as in a leftmost-longest automaton), then guards against names that are part of a longer proper name ("George Washington", "Moscow
 //! Times"), against common words ("Split", "Reading") and against small towns named outside a
 //! locative context. Ambiguous names are resolved by a population and kind prior plus the
 //! story's other places (countries and US states), and an explicit qualifier ("Paris,
@@ -292,7 +293,9 @@ impl Tables {
             words: Words::parse(words)?,
             ..Tables::default()
         };
-        let mut index: FastMap<String, u32> = FastMap::default();
+        // Spelling → slot while reading; borrows the input text, so no copy per spelling.
+        let mut index: FastMap<&str, u32> = FastMap::default();
+        index.reserve(tsv.len() / 12);
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -303,7 +306,9 @@ impl Tables {
                 line: n + 1,
                 msg,
             })?;
-            g.add_name(&mut index, &entry.name, entry_id);
+            // The name as it stands in the line (borrowed, like the alternates).
+            let name = line.split('\t').nth(1).unwrap_or_default();
+            g.add_name(&mut index, name, entry_id);
             for alt in alternates.split('|').filter(|a| !a.is_empty()) {
                 g.add_name(&mut index, alt, entry_id);
             }
@@ -342,20 +347,15 @@ impl Tables {
         Ok(g)
     }
 
-    fn add_name(&mut self, index: &mut FastMap<String, u32>, name: &str, entry: u32) {
+    fn add_name<'t>(&mut self, index: &mut FastMap<&'t str, u32>, name: &'t str, entry: u32) {
         let name = name.trim();
         if name.is_empty() {
             return;
         }
-        let slot = match index.get(name) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.names.len() as u32;
-                self.names.push((name.to_string(), Vec::new()));
-                index.insert(name.to_string(), slot);
-                slot
-            }
-        };
+        let slot = *index.entry(name).or_insert_with(|| {
+            self.names.push((name.to_string(), Vec::new()));
+            (self.names.len() - 1) as u32
+        });
         let readings = &mut self.names[slot as usize].1;
         if !readings.contains(&entry) {
             readings.push(entry);

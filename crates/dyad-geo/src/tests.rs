@@ -534,3 +534,15 @@ fn seeds_places() {
         }
     }
 }
+
+#[test]
+fn background_build_gives_the_same_gazetteer() {
+    let g = Gazetteer::shipped();
+    let mut a = doc("Putin arrived in Moscow from Brussels on Monday.");
+    let mut b = a.clone();
+    g.locate(&mut a);
+    shipped().locate(&mut b);
+    assert_eq!(a.places, b.places);
+    assert!(place_named(&a, "Moscow").is_some());
+    assert_eq!(g.len(), shipped().len());
+}
