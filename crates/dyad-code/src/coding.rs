@@ -515,7 +515,15 @@ pub fn code_prepared(
                 }
             };
         let reciprocal = reverse.is_some() || c.m.compound;
-        if tgts.is_empty() && srcs.len() > 1 && reciprocal {
+        // "Obama and Putin will meet in Zurich": the members of a compound subject of a
+        // consultation (root 04) consult each other; where they meet is no participant.
+        let consult = primary.starts_with("04");
+        let place_target = target.is_some_and(|g| {
+            let s = r.groups[g].start;
+            s > 0 && r.locative[s - 1]
+        });
+        let together = (tgts.is_empty() && (reciprocal || consult)) || (consult && place_target);
+        if srcs.len() > 1 && together {
             // A compound actor doing something together: "Gondor and Osgiliath have renewed ties".
             for a in &srcs {
                 for b in &srcs {

@@ -562,3 +562,16 @@ fn an_infinitive_under_refusal_or_negation_did_not_happen() {
         vec![t("RUS", "UKR", "190")]
     );
 }
+
+#[test]
+fn a_compound_subject_consults_itself_not_the_place() {
+    assert_eq!(
+        triples(&code("Russia and Ukraine met at NATO.", None)),
+        vec![t("RUS", "UKR", "040"), t("UKR", "RUS", "040")]
+    );
+    // A single subject still meets whoever is there.
+    assert_eq!(
+        triples(&code("Russia met at NATO.", None)),
+        vec![t("IGOWSTNAT", "RUS", "040"), t("RUS", "IGOWSTNAT", "040")]
+    );
+}
