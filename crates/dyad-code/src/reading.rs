@@ -604,7 +604,7 @@ pub fn read_with_tags(
                 false
             }
             Some(tag) => tag.starts_with("VB"),
-            None => is_verbal_context(k, &tags, &words, &verb_at, irregular, grammar),
+            None => is_verbal_context(k, &tags, &words, &verb_at, irregular, grammar, &hit_of),
         };
         if (known.is_some() || looks_verbal) && verbal {
             let (s, e, h, v) = match known {
@@ -946,6 +946,7 @@ fn is_verbal_context(
     verb_at: &[Option<(usize, usize, usize, usize)>],
     irregular: bool,
     grammar: &Grammar,
+    hit_of: &[Option<usize>],
 ) -> bool {
     let up = words[k].up.as_str();
     if words[k].cap && k > 0 {
@@ -998,7 +999,30 @@ fn is_verbal_context(
             let before_genitive = words
                 .get(k + 1)
                 .is_some_and(|w| grammar.is(&w.up, Class::Genitive));
-            if !inflected_verb && before_genitive {
+            // Only a written inflection counts here: "head" ends in -d but is no past form.
+            let written_inflection = irregular && !up.ends_with("ING")
+                || up.ends_with("ED")
+                || up.ends_with('S')
+                || up.ends_with("EN");
+            if !written_inflection && before_genitive {
+                return false;
+            }
+            // "that significant progress in ... was": an uninflected form after a singular
+            // lower-case word that names no participant heads that noun phrase (a singular
+            // subject would need -s); after a participant ("police arrest") it stays a verb.
+            let prev = &words[j - 1];
+            // Past forms without -ed ("left", "held", "met") and the particles of a
+            // multi-word verb ("wire tap") are left alone.
+            let maybe_past = up.ends_with('D') || up.ends_with('T');
+            let plural_or_third = up.ends_with('S') && !up.ends_with("SS");
+            let inside_form = verb_at[k].is_some_and(|(s, _, _, _)| s < k);
+            if !(irregular || up.ends_with("EN") || maybe_past || plural_or_third || inside_form)
+                && !up.ends_with("ING")
+                && !prev.cap
+                && !prev.up.ends_with('S')
+                && hit_of[j - 1].is_none()
+                && !grammar.is_function_word(&prev.up)
+            {
                 return false;
             }
             // "did not prevent terrorist attacks", "launched air strikes": a form in -s after a

@@ -575,3 +575,31 @@ fn a_compound_subject_consults_itself_not_the_place() {
         vec![t("IGOWSTNAT", "RUS", "040"), t("RUS", "IGOWSTNAT", "040")]
     );
 }
+
+#[test]
+fn base_forms_before_of_or_after_a_plain_noun_are_nouns() {
+    let c = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (
+            Kind::Verbs,
+            "t.verbs.txt",
+            "--- HEAD [060] ---\nHEAD\n\n--- PROGRESS [030] ---\nPROGRESS\n\n--- CRITICIZE [111] ---\nCRITICIZE\n",
+        ),
+    ]);
+    let mut doc = Document {
+        text: "The deputy head of NATO criticized Russia.".into(),
+        ..Document::default()
+    };
+    c.code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("IGOWSTNAT", "RUS", "111")]);
+    let mut doc = Document {
+        text: "Russia said that significant progress with Ukraine was possible.".into(),
+        ..Document::default()
+    };
+    c.code(&mut doc);
+    assert!(
+        doc.events.iter().all(|e| e.code != "030"),
+        "{:?}",
+        triples(&doc)
+    );
+}
