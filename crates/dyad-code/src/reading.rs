@@ -1016,13 +1016,17 @@ fn is_verbal_context(
             let maybe_past = up.ends_with('D') || up.ends_with('T');
             let plural_or_third = up.ends_with('S') && !up.ends_with("SS");
             let inside_form = verb_at[k].is_some_and(|(s, _, _, _)| s < k);
-            if !(irregular || up.ends_with("EN") || maybe_past || plural_or_third || inside_form)
-                && !up.ends_with("ING")
-                && !prev.cap
+            let could_be_finite = irregular
+                || up.ends_with("EN")
+                || up.ends_with("ING")
+                || maybe_past
+                || plural_or_third
+                || inside_form;
+            let plain_noun_before = !prev.cap
                 && !prev.up.ends_with('S')
                 && hit_of[j - 1].is_none()
-                && !grammar.is_function_word(&prev.up)
-            {
+                && !grammar.is_function_word(&prev.up);
+            if !could_be_finite && plain_noun_before {
                 return false;
             }
             // "did not prevent terrorist attacks", "launched air strikes": a form in -s after a
