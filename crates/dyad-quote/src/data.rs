@@ -1,7 +1,5 @@
 //! The quotation finder's data files: reporting verbs and the words of people's names.
 
-use std::borrow::Cow;
-
 use crate::hash::FastSet as HashSet;
 use crate::QuoteError;
 
@@ -141,14 +139,67 @@ fn is_plain_lower(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
-/// `w.to_lowercase()`, borrowed when that changes nothing (an ASCII word without
-/// capitals), so look-ups of the many lower-case words allocate nothing.
-pub(crate) fn lower(w: &str) -> Cow<'_, str> {
-    if is_plain_lower(w) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.to_lowercase())
+/// A word's lower-case form (`to_lowercase`), made without a heap allocation when it can
+/// be: borrowed when the word is ASCII without capitals, copied into a small inline buffer
+/// when it is a short ASCII word with capitals (most capitalised words of a story), owned
+/// otherwise.
+pub(crate) enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+/// Bytes of the inline form; longer ASCII words are owned.
+const INLINE: usize = 24;
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII bytes are ever stored inline, so this is valid UTF-8.
+            Lower::Inline(buf, len) => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
     }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+/// `w.to_lowercase()`, without allocating for ASCII words (see [`Lower`]), so look-ups of
+/// the many words of a story allocate nothing.
+pub(crate) fn lower(w: &str) -> Lower<'_> {
+    if is_plain_lower(w) {
+        return Lower::Borrowed(w);
+    }
+    if w.is_ascii() && w.len() <= INLINE {
+        let mut buf = [0u8; INLINE];
+        if let Some(dst) = buf.get_mut(..w.len()) {
+            dst.copy_from_slice(w.as_bytes());
+            dst.make_ascii_lowercase();
+            return Lower::Inline(buf, w.len() as u8);
+        }
+    }
+    Lower::Owned(w.to_lowercase())
 }
 
 /// Lower case, hyphens as spaces: "Secretary-General" and "secretary general" are one title.
@@ -158,4 +209,47 @@ pub fn normalise_title(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod lower_tests {
+    use super::*;
+
+    #[test]
+    fn lower_equals_to_lowercase_in_every_form() {
+        for w in [
+            "",
+            "said",
+            "Putin",
+            "NATO",
+            "Secretary-General",
+            "AVeryLongCapitalisedWordBeyondTheInlineBuffer",
+            "Ærø",
+            "İstanbul",
+            "ΟΔΟΣ",
+        ] {
+            assert_eq!(&*lower(w), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lower("said"), Lower::Borrowed(_)));
+        assert!(matches!(lower("Putin"), Lower::Inline(..)));
+        assert!(lower("The") == "the");
+    }
+
+    #[test]
+    fn title_words_and_title_starts_agree_with_the_full_normalisation() {
+        let lex = Lexicon::parse(
+            crate::SHIPPED_VERBS,
+            "[title]\nsecretary-general\ndefense minister\npresident\n",
+        )
+        .expect("parses");
+        assert!(lex.is_title_word("President"));
+        assert!(lex.is_title_word("Secretary-General"));
+        assert!(!lex.is_title_word("Putin"));
+        assert!(lex.may_start_title("Defense"));
+        assert!(lex.may_start_title("Secretary-General"));
+        assert!(!lex.may_start_title("Vladimir"));
+        // Non-ASCII words are always checked in full.
+        assert!(lex.may_start_title("Ministère"));
+        assert!(lex.may_start_title("Président"));
+    }
 }

@@ -102,8 +102,15 @@ fn is_place(doc: &Document, span: Span) -> bool {
 
 /// "NATO", "EU", "U.S.": acronyms are organisations or places, not people.
 fn acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+    // More than one letter, all capitals; counted without collecting them.
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 1
 }
 
 impl<'a> People<'a> {
