@@ -27,7 +27,7 @@ use std::sync::{Mutex, OnceLock};
 use std::thread::JoinHandle;
 
 use dyad_doc::{Document, Location, Place, Span};
-use names::{FastMap, NameIndex};
+use names::{NameIndex, Spellings, SpellingsBuilder};
 
 pub use data::Words;
 
@@ -256,10 +256,9 @@ impl Gazetteer {
 #[derive(Debug, Default)]
 struct Tables {
     entries: Vec<Entry>,
-    /// Spelling → indices into `entries`.
-    names: Vec<(String, Vec<u32>)>,
-    /// Lower-cased spelling → index into `names` (datelines are often in capitals).
-    by_lower: FastMap<String, u32>,
+    /// Every spelling with its readings (indices into `entries`), looked up case-insensitively
+    /// too (datelines are often in capitals).
+    spellings: Spellings,
     /// Finds the spellings in text.
     index: NameIndex,
     words: Words,
@@ -293,9 +292,8 @@ impl Tables {
             words: Words::parse(words)?,
             ..Tables::default()
         };
-        // Spelling → slot while reading; borrows the input text, so no copy per spelling.
-        let mut index: FastMap<&str, u32> = FastMap::default();
-        index.reserve(tsv.len() / 12);
+        // Borrows the input text while reading, so no copy per spelling until the end.
+        let mut spellings = SpellingsBuilder::default();
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -308,9 +306,9 @@ impl Tables {
             })?;
             // The name as it stands in the line (borrowed, like the alternates).
             let name = line.split('\t').nth(1).unwrap_or_default();
-            g.add_name(&mut index, name, entry_id);
+            spellings.add(name, entry_id);
             for alt in alternates.split('|').filter(|a| !a.is_empty()) {
-                g.add_name(&mut index, alt, entry_id);
+                spellings.add(alt, entry_id);
             }
             g.entries.push(entry);
         }
@@ -336,39 +334,21 @@ impl Tables {
                 .min_by_key(|(_, e)| kind_rank(e.kind))
                 .map(|(i, _)| i as u32)
                 .ok_or_else(|| bad(&format!("no gazetteer entry {name} ({iso3})")))?;
-            g.add_name(&mut index, alias, target);
+            spellings.add(alias, target);
         }
-        g.index = NameIndex::build(g.names.iter().map(|(n, _)| n.as_str()));
-        // The first spelling (in file order) of each lower-case form stands for it.
-        g.by_lower.reserve(g.names.len());
-        for (slot, (name, _)) in g.names.iter().enumerate() {
-            g.by_lower.entry(name.to_lowercase()).or_insert(slot as u32);
-        }
+        g.spellings = spellings.finish();
+        let sp = &g.spellings;
+        g.index = NameIndex::build((0..sp.len() as u32).map(|slot| sp.name(slot)));
         Ok(g)
-    }
-
-    fn add_name<'t>(&mut self, index: &mut FastMap<&'t str, u32>, name: &'t str, entry: u32) {
-        let name = name.trim();
-        if name.is_empty() {
-            return;
-        }
-        let slot = *index.entry(name).or_insert_with(|| {
-            self.names.push((name.to_string(), Vec::new()));
-            (self.names.len() - 1) as u32
-        });
-        let readings = &mut self.names[slot as usize].1;
-        if !readings.contains(&entry) {
-            readings.push(entry);
-        }
     }
 
     fn lookup(&self, name: &str) -> Vec<&Entry> {
         let mut out: Vec<&Entry> = self
-            .by_lower
-            .get(&name.trim().to_lowercase())
-            .map(|&slot| {
-                self.names[slot as usize]
-                    .1
+            .spellings
+            .by_lower(&name.trim().to_lowercase())
+            .map(|slot| {
+                self.spellings
+                    .readings(slot)
                     .iter()
                     .map(|&i| &self.entries[i as usize])
                     .collect()
@@ -381,9 +361,9 @@ impl Tables {
     fn resolve(&self, text: &str) -> Option<(Location, String)> {
         let mut parts = text.split(',').map(str::trim).filter(|p| !p.is_empty());
         let head = parts.next()?;
-        let slot = *self.by_lower.get(&head.to_lowercase())?;
+        let slot = self.spellings.by_lower(&head.to_lowercase())?;
         let qualifier = parts.find_map(|p| self.qualifier_of(p));
-        let readings = &self.names[slot as usize].1;
+        let readings = self.spellings.readings(slot);
         let ctx = Context::default();
         let (entry, why) = self.choose(readings, qualifier.as_ref(), &ctx, true)?;
         let e = &self.entries[entry as usize];
@@ -392,9 +372,9 @@ impl Tables {
 
     /// What a qualifier string names: a country (ISO3) or a US state (code).
     fn qualifier_of(&self, s: &str) -> Option<Qualifier> {
-        let slot = *self.by_lower.get(&s.trim().to_lowercase())?;
-        self.names[slot as usize]
-            .1
+        let slot = self.spellings.by_lower(&s.trim().to_lowercase())?;
+        self.spellings
+            .readings(slot)
             .iter()
             .map(|&i| &self.entries[i as usize])
             .filter(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::State))
@@ -477,7 +457,7 @@ impl Tables {
         // First pass: places whose readings all lie in one country (or one US state) give
         // the story's context; the second pass resolves everything against it.
         for h in &hits {
-            let readings = &self.names[h.slot as usize].1;
+            let readings = self.spellings.readings(h.slot);
             let Some(first) = readings.first().map(|&i| &self.entries[i as usize]) else {
                 continue;
             };
@@ -501,7 +481,7 @@ impl Tables {
         }
         let mut chosen = Vec::with_capacity(hits.len());
         for h in hits {
-            let readings = &self.names[h.slot as usize].1;
+            let readings = self.spellings.readings(h.slot);
             let allow_small = h.locative || h.qualifier.is_some();
             if let Some((i, why)) = self.choose(readings, h.qualifier.as_ref(), &ctx, allow_small) {
                 chosen.push((h, i, why));
@@ -615,7 +595,7 @@ impl Tables {
             if head.is_empty() || !head.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            if !self.by_lower.contains_key(&head.to_lowercase()) {
+            if self.spellings.by_lower(&head.to_lowercase()).is_none() {
                 continue;
             }
             let mut place = head.to_string();
@@ -633,7 +613,7 @@ impl Tables {
     fn find_hits(&self, doc: &Document, skip: Option<Span>) -> Vec<Hit> {
         let text = doc.text.as_str();
         let mut hits: Vec<Hit> = Vec::new();
-        let name_of = |slot: u32| self.names[slot as usize].0.as_str();
+        let name_of = |slot: u32| self.spellings.name(slot);
         for (start, end, slot) in self.index.find_all(text, may_start_name, name_of) {
             let span = Span::new(start, end);
             if skip.is_some_and(|s| s.overlaps(span) && !s.is_empty()) {
@@ -642,7 +622,7 @@ impl Tables {
             if !self.bounded(text, start, end) {
                 continue;
             }
-            let name = &self.names[slot as usize].0;
+            let name = self.spellings.name(slot);
             let sent_start = doc
                 .sentence_at(span.start)
                 .map_or(0, |i| doc.sentences[i].span.start as usize);
@@ -677,7 +657,7 @@ impl Tables {
     fn leading_qualifier(&self, rest: &str) -> Option<Qualifier> {
         let (_, end) = self
             .index
-            .longest_at(rest, 0, |slot| self.names[slot as usize].0.as_str())?;
+            .longest_at(rest, 0, |slot| self.spellings.name(slot))?;
         if !self.bounded(rest, 0, end) {
             return None;
         }

@@ -154,6 +154,31 @@ mod tests {
     }
 
     #[test]
+    fn spellings_keep_readings_in_order_once_and_the_first_spelling_per_case_form() {
+        let mut b = SpellingsBuilder::default();
+        for (name, entry) in [
+            ("Burma", 5),
+            (" Burma ", 9),
+            ("BURMA", 2),
+            ("Zürich", 1),
+            ("", 3),
+            ("Burma", 5),
+        ] {
+            b.add(name, entry);
+        }
+        let s = b.finish();
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.name(0), "Burma");
+        assert_eq!(s.readings(0), &[5, 9]);
+        assert_eq!(s.readings(1), &[2]);
+        assert_eq!(s.by_lower("burma"), Some(0));
+        assert_eq!(s.by_lower("zürich"), Some(2));
+        assert_eq!(s.by_lower("bern"), None);
+        assert_eq!(s.readings(7), &[] as &[u32]);
+        assert_eq!(s.name(7), "");
+    }
+
+    #[test]
     fn keys_split_at_the_first_non_alphanumeric_byte() {
         assert_eq!(key("San José"), "San");
         assert_eq!(key("U.S."), "U");
@@ -176,5 +201,126 @@ mod tests {
         // "Sa" is found inside "Saõ" (the text's key is "Sa"): the caller's word-end guard
         // rejects it, as it rejects any name running on into a word.
         assert_eq!(found, vec!["Zürich", "São Paulo", "'s-Hertogenbosch", "Sa"]);
+    }
+}
+
+/// Every spelling with its readings (gazetteer entries), and a case-insensitive lookup; kept
+/// in a few flat vectors rather than a `String` and a `Vec` per spelling, which made building
+/// and dropping the tables slow.
+#[derive(Debug, Default)]
+pub(crate) struct Spellings {
+    text: String,
+    /// Per spelling, its byte range in `text`.
+    spans: Vec<(u32, u32)>,
+    /// Per spelling `s`, its readings are `readings[starts[s]..starts[s + 1]]`.
+    starts: Vec<u32>,
+    readings: Vec<u32>,
+    /// Lower-cased spellings, and (range in `lower`, spelling) sorted by the lower-cased form.
+    lower: String,
+    by_lower: Vec<(u32, u32, u32)>,
+}
+
+/// Collects spellings and readings while the gazetteer is read; `finish` lays them out.
+#[derive(Default)]
+pub(crate) struct SpellingsBuilder<'t> {
+    slots: FastMap<&'t str, u32>,
+    names: Vec<&'t str>,
+    /// (spelling, entry) in the order read.
+    pairs: Vec<(u32, u32)>,
+}
+
+impl<'t> SpellingsBuilder<'t> {
+    /// Notes that `name` (trimmed; ignored when empty) is a spelling of `entry`.
+    pub(crate) fn add(&mut self, name: &'t str, entry: u32) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        let next = self.names.len() as u32;
+        let slot = *self.slots.entry(name).or_insert(next);
+        if slot == next {
+            self.names.push(name);
+        }
+        self.pairs.push((slot, entry));
+    }
+
+    pub(crate) fn finish(mut self) -> Spellings {
+        let n = self.names.len();
+        let mut s = Spellings {
+            text: String::with_capacity(self.names.iter().map(|x| x.len()).sum()),
+            spans: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n + 1),
+            readings: Vec::with_capacity(self.pairs.len()),
+            lower: String::new(),
+            by_lower: Vec::with_capacity(n),
+        };
+        for name in &self.names {
+            let start = s.text.len() as u32;
+            s.text.push_str(name);
+            s.spans.push((start, s.text.len() as u32));
+        }
+        // Readings of a spelling in the order read, each once (a stable sort keeps the order).
+        self.pairs.sort_by_key(|&(slot, _)| slot);
+        let mut pairs = self.pairs.iter().peekable();
+        for slot in 0..n as u32 {
+            let first = s.readings.len();
+            s.starts.push(first as u32);
+            while let Some(&(_, entry)) = pairs.next_if(|(sl, _)| *sl == slot) {
+                if !s.readings[first..].contains(&entry) {
+                    s.readings.push(entry);
+                }
+            }
+        }
+        s.starts.push(s.readings.len() as u32);
+        for (slot, name) in self.names.iter().enumerate() {
+            let start = s.lower.len() as u32;
+            if name.is_ascii() {
+                s.lower
+                    .extend(name.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                s.lower.push_str(&name.to_lowercase());
+            }
+            s.by_lower.push((start, s.lower.len() as u32, slot as u32));
+        }
+        // By lower-cased form, then spelling: the first spelling read stands for the form.
+        let lower = &s.lower;
+        let key = |&(a, b, _): &(u32, u32, u32)| &lower[a as usize..b as usize];
+        s.by_lower
+            .sort_by(|x, y| key(x).cmp(key(y)).then(x.2.cmp(&y.2)));
+        s.by_lower.dedup_by(|later, first| key(later) == key(first));
+        s
+    }
+}
+
+impl Spellings {
+    /// Number of spellings.
+    pub(crate) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The spelling with this id.
+    pub(crate) fn name(&self, slot: u32) -> &str {
+        self.spans
+            .get(slot as usize)
+            .and_then(|&(a, b)| self.text.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    /// The entries a spelling stands for, in the order read.
+    pub(crate) fn readings(&self, slot: u32) -> &[u32] {
+        let s = slot as usize;
+        match (self.starts.get(s), self.starts.get(s + 1)) {
+            (Some(&a), Some(&b)) => self.readings.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The spelling whose lower-cased form is `lower` (already lower-cased).
+    pub(crate) fn by_lower(&self, lower: &str) -> Option<u32> {
+        let key = |&(a, b, _): &(u32, u32, u32)| &self.lower[a as usize..b as usize];
+        self.by_lower
+            .binary_search_by(|x| key(x).cmp(lower))
+            .ok()
+            .map(|i| self.by_lower[i].2)
     }
 }
