@@ -152,8 +152,8 @@ impl Entry {
 /// spellings.
 ///
 /// [`Gazetteer::shipped`] returns at once and builds the tables on a thread of their own, so
-/// that a program's other start-up work (dictionaries, coder) runs meanwhile; the first call
-/// that needs them waits for the build.
+/// that a program's other start-up work (dictionaries, coder) runs meanwhile: call it before
+/// that work. The first call that needs the tables waits for the build.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     ready: OnceLock<Tables>,
