@@ -16,6 +16,9 @@ pub struct Options {
     pub use_parse: bool,
     /// Comma-delimited stretches set aside before coding (PETRARCH `comma_*`); off by default.
     pub comma: crate::reading::CommaLimits,
+    /// Noun phrases of at most this many words that name no actor become new actors
+    /// (PETRARCH `new_actor_length`); 0, the default, turns this off.
+    pub new_actor_length: usize,
 }
 
 impl Default for Options {
@@ -24,6 +27,7 @@ impl Default for Options {
             require_dyad: true,
             use_parse: false,
             comma: crate::reading::CommaLimits::default(),
+            new_actor_length: 0,
         }
     }
 }

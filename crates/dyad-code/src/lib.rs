@@ -361,6 +361,7 @@ impl Coder {
                     .map(|t| kept.iter().map(|&k| t.get(k).cloned().flatten()).collect());
                 r = reading::read_with_tags(words, &self.lex, &self.grammar, date, tags.as_deref());
             }
+            reading::add_new_actors(&mut r, self.options.new_actor_length, &self.grammar);
             self.resolve(&mut r, doc, &index);
             let coding = coding::code_prepared(
                 &r,

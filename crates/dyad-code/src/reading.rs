@@ -206,6 +206,71 @@ pub struct Reading {
     pub aside: Vec<bool>,
 }
 
+/// PETRARCH's `new_actor_length`: a group of noun phrases that names no actor becomes a new
+/// actor of its own, coded with its words in quotes (`"THE MINISTRY OF MAGIC"`), when it has
+/// at most `max_words` words (possessive endings and punctuation not counted). Off (`0`) by
+/// default: dyad codes only actors its dictionaries know.
+pub fn add_new_actors(r: &mut Reading, max_words: usize, grammar: &Grammar) {
+    if max_words == 0 {
+        return;
+    }
+    for g in 0..r.groups.len() {
+        if r.groups[g].members.iter().any(|m| !m.code.is_empty()) {
+            continue;
+        }
+        // A coordination ("death and injury toll") gives one new actor per conjunct; any
+        // other group ("the Ministry of Magic") one for the whole of it.
+        let (gs, ge) = (r.groups[g].start, r.groups[g].end);
+        let spans: Vec<(usize, usize)> = if (gs..ge).any(|k| r.tags[k] == Tag::Conj) {
+            r.groups[g]
+                .nps
+                .iter()
+                .filter_map(|&ni| r.nps.get(ni).map(|np| (np.start, np.end)))
+                .collect()
+        } else {
+            // "the Ministry of Magic": a following "of" phrase that names no actor either is
+            // part of the name.
+            let mut e = ge;
+            while e + 1 < r.words.len()
+                && r.tags[e] == Tag::Prep
+                && grammar.is(&r.words[e].up, Class::Genitive)
+            {
+                match r.group_of[e + 1] {
+                    Some(h)
+                        if r.groups[h].start == e + 1
+                            && r.groups[h].members.iter().all(|m| m.code.is_empty()) =>
+                    {
+                        e = r.groups[h].end;
+                    }
+                    _ => break,
+                }
+            }
+            vec![(gs, e)]
+        };
+        let mut added = Vec::new();
+        for (start, end) in spans {
+            let words: Vec<&str> = (start..end)
+                .filter(|&k| !matches!(r.tags[k], Tag::Poss | Tag::Punct | Tag::Comma))
+                .map(|k| r.words[k].up.as_str())
+                .collect();
+            // A pronoun is no new actor: coreference resolves it or nothing does.
+            let pronoun = end == start + 1 && r.tags[start] == Tag::Pron;
+            if words.is_empty() || words.len() > max_words || pronoun {
+                continue;
+            }
+            added.push(Member {
+                code: format!("\"{}\"", words.join(" ")),
+                start,
+                end,
+                name: words.join(" "),
+                rule: "new actor (new_actor_length)".to_string(),
+                ..Member::default()
+            });
+        }
+        r.groups[g].members.extend(added);
+    }
+}
+
 /// Whether `target` is the bare country code of `source` ("RUSGOV" and "RUS"): a country's
 /// own government, legislature or people acting on the country as a whole is not a dyadic
 /// event; such targets come from possessives and topics ("reconsider Russia's defense
@@ -425,12 +490,13 @@ pub fn read_with_tags(
     // Dictionary phrases, longest first from left to right.
     let mut hits: Vec<Hit> = Vec::new();
     let mut hit_of: Vec<Option<usize>> = vec![None; n];
+    // Once per sentence, not per phrase: keeps long sentences linear.
+    let mixed_case = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
     let mut i = 0;
     while i < n {
         if let Some((entry, len)) = lex.phrases.longest(&ups, i) {
             // A one-word actor name written in lower case in mixed-case text is a common
             // noun ("scaling a pole", "us"), not the actor ("Pole", "US").
-            let mixed_case = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
             let lower_case_name = !words[i].cap && (mixed_case || grammar.is_function_word(ups[i]));
             // A one-word name inside a longer capitalised name is part of that name ("South
             // China Sea", "Gaza City Council"), not the actor.
@@ -498,6 +564,7 @@ pub fn read_with_tags(
     }
     // Tags.
     let has_lower = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
+    let headline = is_headline(&words);
     let mut tags: Vec<Tag> = Vec::with_capacity(n);
     for (k, w) in words.iter().enumerate() {
         let up = w.up.as_str();
@@ -604,7 +671,10 @@ pub fn read_with_tags(
                 false
             }
             Some(tag) => tag.starts_with("VB"),
-            None => is_verbal_context(k, &tags, &words, &verb_at, irregular, grammar, &hit_of),
+            None => {
+                is_verbal_context(k, &tags, &words, &verb_at, irregular, grammar, &hit_of)
+                    && (!words[k].cap || k == 0 || headline)
+            }
         };
         if (known.is_some() || looks_verbal) && verbal {
             let (s, e, h, v) = match known {
@@ -678,7 +748,12 @@ pub fn read_with_tags(
             end: k,
             ..Np::default()
         };
-        for (hi, h) in hits.iter().enumerate() {
+        // Hits are in text order: start at the first one at or after the phrase.
+        let first_hit = hits.partition_point(|h| h.start < s);
+        for (hi, h) in hits.iter().enumerate().skip(first_hit) {
+            if h.start >= k {
+                break;
+            }
             if h.start >= s && h.end <= k {
                 // "further military support", "military exercises": an agent word before a
                 // noun of a thing or activity is an adjective of that thing.
@@ -937,6 +1012,20 @@ fn opens_clause(
     false
 }
 
+/// Whether a sentence is a headline in capitals or in title case ("Putin Softens Stance on
+/// NATO"): most of its words are capitalised.
+fn is_headline(words: &[Word]) -> bool {
+    let mut alpha = 0;
+    let mut caps = 0;
+    for w in words {
+        if w.text.chars().next().is_some_and(char::is_alphabetic) {
+            alpha += 1;
+            caps += usize::from(w.cap);
+        }
+    }
+    alpha >= 3 && caps * 10 >= alpha * 7
+}
+
 /// Whether the word at `k` stands where a verb can: after a subject, an auxiliary, "to", a
 /// negation or a relative pronoun; not after a determiner, adjective or preposition.
 fn is_verbal_context(
@@ -949,19 +1038,8 @@ fn is_verbal_context(
     hit_of: &[Option<usize>],
 ) -> bool {
     let up = words[k].up.as_str();
-    if words[k].cap && k > 0 {
-        // A capitalised word inside the sentence is a name ("Bree"), unless the sentence is
-        // a headline in capitals or in title case ("Putin Softens Stance on NATO").
-        let alpha: Vec<&Word> = words
-            .iter()
-            .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
-            .collect();
-        let caps = alpha.iter().filter(|w| w.cap).count();
-        let headline = alpha.len() >= 3 && caps * 10 >= alpha.len() * 7;
-        if !headline {
-            return false;
-        }
-    }
+    // A capitalised word inside the sentence is a name ("Bree"), unless the sentence is a
+    // headline (the caller checks that once per sentence, see `is_headline`).
     let inflected = up.ends_with("ED") || up.ends_with('S') || up.ends_with("EN");
     let next_is_verbish = k + 1 < tags.len()
         && tags[k + 1] == Tag::Noun

@@ -192,6 +192,9 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
             match opt.as_str() {
                 "require_dyad" => options.require_dyad = val.eq_ignore_ascii_case("true"),
                 o if options.comma.set(o, val) => {}
+                "new_actor_length" if val.trim().parse::<usize>().is_ok() => {
+                    options.new_actor_length = val.trim().parse().unwrap_or(0);
+                }
                 other => {
                     report.ignored_options.insert(other.to_string());
                 }

@@ -603,3 +603,34 @@ fn base_forms_before_of_or_after_a_plain_noun_are_nouns() {
         triples(&doc)
     );
 }
+
+#[test]
+fn new_actor_length_turns_unknown_noun_phrases_into_actors() {
+    let text = "The Ministry of Magic criticized Russia.";
+    assert!(code(text, None).events.is_empty());
+    let options = dyad_code::Options {
+        new_actor_length: 4,
+        ..coder().options().clone()
+    };
+    let mut doc = Document {
+        text: text.into(),
+        ..Document::default()
+    };
+    coder().with_options(options.clone()).code(&mut doc);
+    assert_eq!(
+        triples(&doc),
+        vec![t("\"THE MINISTRY OF MAGIC\"", "RUS", "111")]
+    );
+    // Longer phrases stay unknown.
+    let mut doc = Document {
+        text: text.into(),
+        ..Document::default()
+    };
+    coder()
+        .with_options(dyad_code::Options {
+            new_actor_length: 3,
+            ..options
+        })
+        .code(&mut doc);
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+}
