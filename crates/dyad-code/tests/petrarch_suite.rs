@@ -50,7 +50,7 @@ fn run(use_parse: bool) -> Option<validate::Report> {
 #[test]
 fn suite_from_text_alone() {
     // Just below the last measured figure; ratchet up as the coder improves.
-    const FLOOR: f64 = 0.89;
+    const FLOOR: f64 = 0.895;
     let Some(report) = run(false) else { return };
     assert!(
         report.counted > 250,
@@ -62,7 +62,7 @@ fn suite_from_text_alone() {
 
 #[test]
 fn suite_with_supplied_parses() {
-    const FLOOR: f64 = 0.915;
+    const FLOOR: f64 = 0.92;
     let Some(report) = run(true) else { return };
     assert!(report.rate() >= FLOOR, "pass rate {:.3}", report.rate());
 }
