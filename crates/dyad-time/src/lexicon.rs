@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::hash::{FastMap as HashMap, WordSet};
 use crate::TimeError;
 
 /// The shipped lexicon, embedded so the binary is self-contained.
@@ -37,26 +37,26 @@ pub struct TimeWords {
     pub(crate) relative_days: HashMap<String, i64>,
     pub(crate) units: HashMap<String, Unit>,
     pub(crate) numbers: HashMap<String, i64>,
-    pub(crate) last: HashSet<String>,
-    pub(crate) this: HashSet<String>,
-    pub(crate) next: HashSet<String>,
-    pub(crate) modifiers: HashSet<String>,
-    pub(crate) parts_of_day: HashSet<String>,
-    pub(crate) night: HashSet<String>,
-    pub(crate) ago: HashSet<String>,
+    pub(crate) last: WordSet,
+    pub(crate) this: WordSet,
+    pub(crate) next: WordSet,
+    pub(crate) modifiers: WordSet,
+    pub(crate) parts_of_day: WordSet,
+    pub(crate) night: WordSet,
+    pub(crate) ago: WordSet,
     /// Phrases, each as lower-case words.
     pub(crate) eve: Vec<Vec<String>>,
-    pub(crate) period_prefix: HashSet<String>,
-    pub(crate) date_prepositions: HashSet<String>,
-    pub(crate) future: HashSet<String>,
-    pub(crate) past: HashSet<String>,
-    pub(crate) reporting: HashSet<String>,
-    pub(crate) clause_boundary: HashSet<String>,
-    pub(crate) subordinators: HashSet<String>,
+    pub(crate) period_prefix: WordSet,
+    pub(crate) date_prepositions: WordSet,
+    pub(crate) future: WordSet,
+    pub(crate) past: WordSet,
+    pub(crate) reporting: WordSet,
+    pub(crate) clause_boundary: WordSet,
+    pub(crate) subordinators: WordSet,
     /// Lower-case words that can begin an expression without a capital or a digit
     /// ("yesterday", "last", "two", "on" of "on the eve of"): derived after parsing, so the
     /// scan can pass over every other lower-case word without trying the patterns.
-    pub(crate) starters: HashSet<String>,
+    pub(crate) starters: WordSet,
 }
 
 impl TimeWords {
@@ -161,7 +161,7 @@ impl TimeWords {
         }
         // Longest eve phrase first, so "on the eve of" wins over "the eve of".
         w.eve.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let starters: HashSet<String> = w
+        let starters: WordSet = w
             .eve
             .iter()
             .filter_map(|p| p.first().cloned())
