@@ -313,8 +313,9 @@ impl Coder {
             (d.year() as i32 * 10000 + d.month() as i32 * 100 + d.day() as i32).max(0) as u32
         });
         // A story discard anywhere stops the whole story.
-        for span in &spans {
-            if let Some(d) = self.discard(doc.slice(*span), true) {
+        let discards = match self.discards(doc, &spans) {
+            Ok(discards) => discards,
+            Err(d) => {
                 if trace {
                     return vec![SentenceTrace {
                         sentence: 0,
@@ -325,12 +326,11 @@ impl Coder {
                 }
                 return Vec::new();
             }
-        }
+        };
         let mut traces = Vec::new();
         let mut index = MentionIndex::default();
-        for (si, span) in spans.iter().enumerate() {
-            let text = doc.slice(*span).to_string();
-            if let Some(d) = self.discard(&text, false) {
+        for ((si, span), discard) in spans.iter().enumerate().zip(discards) {
+            if let Some(d) = discard {
                 if trace {
                     traces.push(SentenceTrace {
                         sentence: si,
@@ -341,7 +341,7 @@ impl Coder {
                 }
                 continue;
             }
-            let words = reading::tokenize(&text, span.start as usize, &self.grammar);
+            let words = reading::tokenize(doc.slice(*span), span.start as usize, &self.grammar);
             // A supplied parse (one-sentence inputs) guides which words are verbs.
             let tags = doc
                 .parse
@@ -389,27 +389,35 @@ impl Coder {
         traces
     }
 
-    /// The discard phrase found in `text`, if any (story discards only when `story`).
-    fn discard(&self, text: &str, story: bool) -> Option<String> {
-        let norm: String = text
-            .to_lowercase()
-            .split(|c: char| c.is_whitespace())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let hay = format!(" {norm} ");
-        let ac = self.phrases.discards.as_ref()?;
-        for m in ac.find_overlapping_iter(&hay) {
-            let d = &self.lex.discards[m.pattern().as_usize()];
-            if d.story != story {
-                continue;
+    /// The first story discard phrase found in any sentence (`Err`: the story is not coded),
+    /// or else, by sentence, the first sentence discard phrase found in it. One normalised
+    /// copy and one automaton pass per sentence.
+    fn discards(&self, doc: &Document, spans: &[Span]) -> Result<Vec<Option<String>>, String> {
+        let Some(ac) = self.phrases.discards.as_ref() else {
+            return Ok(vec![None; spans.len()]);
+        };
+        let mut out = Vec::with_capacity(spans.len());
+        let mut hay = String::new();
+        for span in spans {
+            discard_hay(doc.slice(*span), &mut hay);
+            let mut sentence = None;
+            for m in ac.find_overlapping_iter(&hay) {
+                let d = &self.lex.discards[m.pattern().as_usize()];
+                let next = hay[m.end()..].chars().next().unwrap_or(' ');
+                if !d.stem && next.is_alphanumeric() {
+                    continue;
+                }
+                let found = || format!("discard \"{}\" ({})", d.words.join(" "), d.source);
+                if d.story {
+                    return Err(found());
+                }
+                if sentence.is_none() {
+                    sentence = Some(found());
+                }
             }
-            let next = hay[m.end()..].chars().next().unwrap_or(' ');
-            if d.stem || !next.is_alphanumeric() {
-                return Some(format!("discard \"{}\" ({})", d.words.join(" "), d.source));
-            }
+            out.push(sentence);
         }
-        None
+        Ok(out)
     }
 
     /// Resolves pronouns and nominals to earlier named mentions.
@@ -616,14 +624,17 @@ impl Coder {
         if self.lex.issues.is_empty() {
             return Vec::new();
         }
-        let hay = format!(
-            " {} ",
-            r.words
-                .iter()
-                .map(|w| w.up.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
+        // " WORD WORD ... ", as the issue phrases are written.
+        let mut hay =
+            String::with_capacity(r.words.iter().map(|w| w.up.len() + 1).sum::<usize>() + 2);
+        hay.push(' ');
+        for w in &r.words {
+            hay.push_str(&w.up);
+            hay.push(' ');
+        }
+        if r.words.is_empty() {
+            hay.push(' ');
+        }
         let Some(ac) = self.phrases.issues.as_ref() else {
             return Vec::new();
         };
@@ -701,6 +712,32 @@ impl Coder {
             source_mention: e.source_member.and_then(|k| ids.get(&k).copied()),
             target_mention: e.target_member.and_then(|k| ids.get(&k).copied()),
         }
+    }
+}
+
+/// Writes `text` as the discard phrases are matched: " word word ... " in lower case, words
+/// split at white space and joined by one space.
+fn discard_hay(text: &str, hay: &mut String) {
+    hay.clear();
+    hay.push(' ');
+    let ascii = text.is_ascii();
+    let lower: std::borrow::Cow<str> = if ascii {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    };
+    let mut words = 0;
+    for w in lower.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if ascii {
+            hay.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            hay.push_str(w);
+        }
+        hay.push(' ');
+        words += 1;
+    }
+    if words == 0 {
+        hay.push(' ');
     }
 }
 
