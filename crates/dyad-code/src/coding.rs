@@ -1112,7 +1112,16 @@ fn match_pattern(r: &Reading, ids: &[u32], vi: usize, pat: &Compiled) -> Option<
         .find(|v| !(v.start..v.end).any(|k| literal(ids[k])))
         .map(|v| v.start)
         .unwrap_or(r.words.len());
-    if !match_post(r, ids, &pat.post, 0, post_start, pat.verb_joined, limit, &mut m) {
+    if !match_post(
+        r,
+        ids,
+        &pat.post,
+        0,
+        post_start,
+        pat.verb_joined,
+        limit,
+        &mut m,
+    ) {
         return None;
     }
     let floor = vh.start.saturating_sub(PRE_WINDOW);
@@ -1264,10 +1273,7 @@ fn match_pre(
                     return None;
                 }
                 let s = end - len;
-                let ok = alt
-                    .iter()
-                    .enumerate()
-                    .all(|(k, &(w, _))| ids[s + k] == w);
+                let ok = alt.iter().enumerate().all(|(k, &(w, _))| ids[s + k] == w);
                 if ok {
                     m.score += 2 * len;
                     m.consumed.extend(s..end);
