@@ -31,8 +31,18 @@ pub fn parse_date(s: &str) -> Option<Date> {
         if !cleaned.is_empty() {
             cleaned.push(' ');
         }
-        // "Jun." / "24th" → "Jun" / "24" so one format covers them.
+        // "Jun." / "24th" → "Jun" / "24" so one format covers them. An abbreviation with a
+        // period is cut to three letters, since AP style writes "Sept." where `%b` wants "Sep".
+        let abbreviated = w.ends_with('.');
         let w = w.trim_end_matches('.');
+        let w = match w.get(..3) {
+            Some(three)
+                if abbreviated && w.len() > 3 && w.bytes().all(|b| b.is_ascii_alphabetic()) =>
+            {
+                three
+            }
+            _ => w,
+        };
         let w = strip_ordinal(w);
         cleaned.push_str(w);
     }
@@ -315,6 +325,8 @@ mod tests {
         assert_eq!(parse_date("24 June 2005"), Some(d("2005-06-24")));
         assert_eq!(parse_date("June 24, 2005"), Some(d("2005-06-24")));
         assert_eq!(parse_date("Jun. 24, 2005"), Some(d("2005-06-24")));
+        assert_eq!(parse_date("Sept. 26, 2022"), Some(d("2022-09-26")));
+        assert_eq!(parse_date("26 Sept. 2022"), Some(d("2022-09-26")));
         assert_eq!(parse_date("Friday, 24 June 2005"), Some(d("2005-06-24")));
         assert_eq!(parse_date("June 24th, 2005"), Some(d("2005-06-24")));
         assert_eq!(parse_date("2004-13-40"), None);
