@@ -19,6 +19,10 @@ pub struct Options {
     /// Noun phrases of at most this many words that name no actor become new actors
     /// (PETRARCH `new_actor_length`); 0, the default, turns this off.
     pub new_actor_length: usize,
+    /// Drop events whose source and target both lack a country or organisation code
+    /// (`---MIL` → `---BUS`): on news such generic dyads come from non-political text or
+    /// unresolved mentions far more often than from a real event.
+    pub require_placed: bool,
 }
 
 impl Default for Options {
@@ -28,6 +32,7 @@ impl Default for Options {
             use_parse: false,
             comma: crate::reading::CommaLimits::default(),
             new_actor_length: 0,
+            require_placed: true,
         }
     }
 }
@@ -558,6 +563,12 @@ pub fn code_prepared(
     }
     if opts.require_dyad {
         out.events.retain(|e| e.target.is_some());
+    }
+    if opts.require_placed {
+        out.events.retain(|e| {
+            let placed = |c: &str| !c.is_empty() && !c.starts_with("---");
+            placed(&e.source) || e.target.as_deref().is_some_and(placed)
+        });
     }
     out
 }

@@ -634,3 +634,23 @@ fn new_actor_length_turns_unknown_noun_phrases_into_actors() {
         .code(&mut doc);
     assert!(doc.events.is_empty(), "{:?}", triples(&doc));
 }
+
+#[test]
+fn generic_dyads_without_a_country_are_dropped_unless_asked_for() {
+    assert!(code("Police attacked lawmakers.", None).events.is_empty());
+    assert_eq!(
+        triples(&code("Police attacked Russian lawmakers.", None)),
+        vec![t("---COP", "RUSLEG", "190")]
+    );
+    let mut doc = Document {
+        text: "Police attacked lawmakers.".into(),
+        ..Document::default()
+    };
+    coder()
+        .with_options(dyad_code::Options {
+            require_placed: false,
+            ..coder().options().clone()
+        })
+        .code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("---COP", "---LEG", "190")]);
+}
