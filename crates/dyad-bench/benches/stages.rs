@@ -1,5 +1,5 @@
-//! Per-stage benchmarks on generated articles: read/clean/split, times and places, mentions
-//! and coding, quotes, and output rows. Each stage runs on documents already prepared by the
+//! Per-stage benchmarks on generated articles: clean, segment (and both together), times
+//! (and times with places), mentions and coding, quotes, and output rows. Each stage runs on documents already prepared by the
 //! stages before it, so its figure is its own cost.
 //!
 //!     cargo bench -p dyad-bench --bench stages
@@ -55,6 +55,42 @@ fn clean_and_segment(b: divan::Bencher) {
                 d
             })
             .count()
+    });
+}
+
+/// Cleaning alone.
+#[divan::bench]
+fn clean(b: divan::Bencher) {
+    b.with_inputs(articles).bench_values(|arts| {
+        arts.into_iter()
+            .filter_map(|a| dyad_clean::clean(a).ok())
+            .count()
+    });
+}
+
+/// Sentence and token splitting alone.
+#[divan::bench]
+fn segment(b: divan::Bencher) {
+    let docs: Vec<Document> = articles()
+        .into_iter()
+        .filter_map(|a| dyad_clean::clean(a).ok())
+        .collect();
+    b.with_inputs(|| docs.clone()).bench_values(|mut docs| {
+        for d in &mut docs {
+            dyad_segment::segment(d);
+        }
+        docs
+    });
+}
+
+/// Time expressions alone.
+#[divan::bench]
+fn times(b: divan::Bencher) {
+    b.with_inputs(cleaned).bench_values(|mut docs| {
+        for d in &mut docs {
+            dyad_time::resolve_times(d);
+        }
+        docs
     });
 }
 

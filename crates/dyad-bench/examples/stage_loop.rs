@@ -83,7 +83,7 @@ fn main() {
     let secs = spent.as_secs_f64().max(1e-9);
     let mb = raw as f64 * f64::from(rounds) / 1e6;
     println!(
-        "{stage}: {count} articles x {rounds} rounds, {mb:.1} MB raw text in {secs:.3} s: {:.1} MB/s",
+        "{stage}: {count} articles x {rounds} rounds, {mb:.4} MB raw text in {secs:.3} s: {:.1} MB/s",
         mb / secs
     );
 }

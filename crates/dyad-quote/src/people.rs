@@ -44,10 +44,15 @@ struct Person {
 pub struct People<'a> {
     lex: &'a Lexicon,
     people: Vec<Person>,
+    /// The name runs of each clause read by `build`, by the clause's start offset (clauses
+    /// come in text order): the speaker search reads the same clauses again, and finding
+    /// runs (look-ups of every capitalised word) was a fifth of this stage's time.
+    runs_of: Vec<(u32, Vec<Run>)>,
 }
 
 /// A capitalised name sequence: its title part and its name part (indices into the clause's
 /// tokens).
+#[derive(Debug)]
 struct Run {
     /// Tokens of the whole run, title included.
     all: std::ops::Range<usize>,
@@ -119,6 +124,7 @@ impl<'a> People<'a> {
         let mut p = People {
             lex,
             people: Vec::new(),
+            runs_of: Vec::new(),
         };
         for clause in clauses {
             if headline_like(doc, clause, lex) {
@@ -153,6 +159,7 @@ impl<'a> People<'a> {
                     }
                 }
             }
+            let runs_here = runs;
             // "… in his capacity as NATO secretary general": one person, an office after "as".
             named_here.dedup();
             if let [id] = named_here[..] {
@@ -167,8 +174,18 @@ impl<'a> People<'a> {
                     }
                 }
             }
+            p.runs_of.push((clause.span.start, runs_here));
         }
         p
+    }
+
+    /// The runs `build` found in `clause`, if it read it.
+    fn cached_runs(&self, clause: &Clause) -> Option<&[Run]> {
+        let k = self
+            .runs_of
+            .binary_search_by_key(&clause.span.start, |(start, _)| *start)
+            .ok()?;
+        self.runs_of.get(k).map(|(_, runs)| runs.as_slice())
     }
 
     fn register(&mut self, words: &[String]) -> usize {
@@ -405,9 +422,16 @@ impl<'a> People<'a> {
         last: &Option<Resolved>,
     ) -> Option<Resolved> {
         let toks = &clause.toks;
-        let runs = self.runs(doc, toks);
+        let computed;
+        let runs = match self.cached_runs(clause) {
+            Some(r) => r,
+            None => {
+                computed = self.runs(doc, toks);
+                computed.as_slice()
+            }
+        };
         let mut best: Option<(usize, Resolved)> = None;
-        for run in &runs {
+        for run in runs {
             if let Some(r) = self.resolve_run(doc, toks, run, false) {
                 best = Some((run.all.start, r));
                 break;
@@ -438,8 +462,15 @@ impl<'a> People<'a> {
     /// Putin was quick to praise what he called …": "he" is Putin).
     pub fn last_person_before(&self, doc: &Document, clause: &Clause, at: u32) -> Option<Resolved> {
         let toks = &clause.toks;
-        self.runs(doc, toks)
-            .iter()
+        let computed;
+        let runs = match self.cached_runs(clause) {
+            Some(r) => r,
+            None => {
+                computed = self.runs(doc, toks);
+                computed.as_slice()
+            }
+        };
+        runs.iter()
             .rev()
             .filter(|r| toks[r.all.end - 1].span.end <= at)
             .find_map(|r| self.resolve_run(doc, toks, r, false))
