@@ -84,12 +84,15 @@ fn ends_with_word(s: &str, w: &str) -> bool {
 
 /// Parses one gazetteer line: `kind name iso3 admin1 lat lon population alternates`.
 pub(crate) fn parse_entry(line: &str) -> Result<(Entry, &str), String> {
-    let f: Vec<&str> = line.split('\t').collect();
-    if f.len() < 7 {
-        return Err(format!(
-            "expected 8 tab-separated fields, found {}",
-            f.len()
-        ));
+    // The alternates (the eighth field) may hold no tabs; fields past it are ignored.
+    let mut f = [""; 8];
+    let mut n = 0;
+    for (slot, field) in f.iter_mut().zip(line.split('\t')) {
+        *slot = field;
+        n += 1;
+    }
+    if n < 7 {
+        return Err(format!("expected 8 tab-separated fields, found {n}"));
     }
     let kind = PlaceKind::parse(f[0]).ok_or_else(|| format!("unknown kind '{}'", f[0]))?;
     let num = |i: usize, what: &str| -> Result<f64, String> {
@@ -117,6 +120,6 @@ pub(crate) fn parse_entry(line: &str) -> Result<(Entry, &str), String> {
             lon,
             population,
         },
-        f.get(7).copied().unwrap_or(""),
+        f[7],
     ))
 }

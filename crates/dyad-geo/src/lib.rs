@@ -293,7 +293,8 @@ impl Tables {
             ..Tables::default()
         };
         // Borrows the input text while reading, so no copy per spelling until the end.
-        let mut spellings = SpellingsBuilder::default();
+        // About two spellings per line of the shipped file.
+        let mut spellings = SpellingsBuilder::with_capacity(tsv.len() / 50);
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -336,9 +337,15 @@ impl Tables {
                 .ok_or_else(|| bad(&format!("no gazetteer entry {name} ({iso3})")))?;
             spellings.add(alias, target);
         }
-        g.spellings = spellings.finish();
-        let sp = &g.spellings;
-        g.index = NameIndex::build((0..sp.len() as u32).map(|slot| sp.name(slot)));
+        // The finder and the spelling tables are independent: build them side by side.
+        let names = spellings.names().to_vec();
+        let build_index = || NameIndex::build(names.iter().copied());
+        (g.index, g.spellings) = std::thread::scope(|scope| {
+            let index = scope.spawn(build_index);
+            let spellings = spellings.finish();
+            // A panic in the helper would be a bug; build the finder here instead.
+            (index.join().unwrap_or_else(|_| build_index()), spellings)
+        });
         Ok(g)
     }
 

@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn spellings_keep_readings_in_order_once_and_the_first_spelling_per_case_form() {
-        let mut b = SpellingsBuilder::default();
+        let mut b = SpellingsBuilder::with_capacity(8);
         for (name, entry) in [
             ("Burma", 5),
             (" Burma ", 9),
@@ -221,7 +221,6 @@ pub(crate) struct Spellings {
 }
 
 /// Collects spellings and readings while the gazetteer is read; `finish` lays them out.
-#[derive(Default)]
 pub(crate) struct SpellingsBuilder<'t> {
     slots: FastMap<&'t str, u32>,
     names: Vec<&'t str>,
@@ -230,6 +229,17 @@ pub(crate) struct SpellingsBuilder<'t> {
 }
 
 impl<'t> SpellingsBuilder<'t> {
+    /// A builder with room for about `spellings` spellings.
+    pub(crate) fn with_capacity(spellings: usize) -> SpellingsBuilder<'t> {
+        let mut slots = FastMap::default();
+        slots.reserve(spellings);
+        SpellingsBuilder {
+            slots,
+            names: Vec::with_capacity(spellings),
+            pairs: Vec::with_capacity(spellings * 3 / 2),
+        }
+    }
+
     /// Notes that `name` (trimmed; ignored when empty) is a spelling of `entry`.
     pub(crate) fn add(&mut self, name: &'t str, entry: u32) {
         let name = name.trim();
@@ -242,6 +252,11 @@ impl<'t> SpellingsBuilder<'t> {
             self.names.push(name);
         }
         self.pairs.push((slot, entry));
+    }
+
+    /// The spellings so far, in the order first read (a spelling's id is its position).
+    pub(crate) fn names(&self) -> &[&'t str] {
+        &self.names
     }
 
     pub(crate) fn finish(mut self) -> Spellings {
@@ -285,8 +300,9 @@ impl<'t> SpellingsBuilder<'t> {
         // By lower-cased form, then spelling: the first spelling read stands for the form.
         let lower = &s.lower;
         let key = |&(a, b, _): &(u32, u32, u32)| &lower[a as usize..b as usize];
+        // (The order is total, so an unstable sort gives the same result, faster.)
         s.by_lower
-            .sort_by(|x, y| key(x).cmp(key(y)).then(x.2.cmp(&y.2)));
+            .sort_unstable_by(|x, y| key(x).cmp(key(y)).then(x.2.cmp(&y.2)));
         s.by_lower.dedup_by(|later, first| key(later) == key(first));
         s
     }
@@ -294,6 +310,7 @@ impl<'t> SpellingsBuilder<'t> {
 
 impl Spellings {
     /// Number of spellings.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.spans.len()
     }
