@@ -98,6 +98,9 @@ struct Compiled {
     verb_joined: bool,
     /// Every word the post-verb elements name, sorted.
     post_words: Vec<u32>,
+    /// The words of elements with a single alternative: the sentence must have them all
+    /// (checked first, as most patterns fail on them).
+    required: Vec<u32>,
 }
 
 /// A pattern element with its words as ids (mirrors [`PatElem`]).
@@ -168,11 +171,24 @@ impl Prepared {
                             .collect();
                         post_words.sort_unstable();
                         post_words.dedup();
+                        let mut required: Vec<u32> = pre
+                            .iter()
+                            .chain(&post)
+                            .filter_map(|e| match &e.elem {
+                                CKind::Words(alts) if alts.len() == 1 => Some(&alts[0]),
+                                _ => None,
+                            })
+                            .flatten()
+                            .map(|&(id, _)| id)
+                            .collect();
+                        required.sort_unstable();
+                        required.dedup();
                         Compiled {
                             pre,
                             post,
                             verb_joined: p.verb_joined,
                             post_words,
+                            required,
                         }
                     })
                     .collect()
@@ -213,10 +229,13 @@ impl Compiled {
     /// without that the pattern cannot match.
     fn possible(&self, present: &[u64]) -> bool {
         let has = |id: u32| present[id as usize / 64] & (1 << (id % 64)) != 0;
-        self.pre.iter().chain(&self.post).all(|e| match &e.elem {
-            CKind::Words(alts) => alts.iter().any(|alt| alt.iter().all(|&(id, _)| has(id))),
-            _ => true,
-        })
+        self.required.iter().all(|&id| has(id))
+            && self.pre.iter().chain(&self.post).all(|e| match &e.elem {
+                CKind::Words(alts) if alts.len() > 1 => {
+                    alts.iter().any(|alt| alt.iter().all(|&(id, _)| has(id)))
+                }
+                _ => true,
+            })
     }
 }
 
