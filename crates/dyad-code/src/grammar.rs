@@ -67,6 +67,9 @@ pub enum Class {
     Refusal = 1 << 25,
     /// Hedges before an infinitive ("likely", "expected"): what it names has not happened.
     Unreal = 1 << 26,
+    /// Plural nouns that are also verb forms and, after a name or an agent word, head a noun
+    /// phrase ("U.S. forces", "army forces") rather than act on what follows.
+    HeadNoun = 1 << 27,
 }
 
 impl Class {
@@ -99,6 +102,7 @@ impl Class {
             "FREEREL" => Class::FreeRelative,
             "REFUSAL" => Class::Refusal,
             "UNREAL" => Class::Unreal,
+            "HEADNOUN" => Class::HeadNoun,
             _ => return None,
         })
     }

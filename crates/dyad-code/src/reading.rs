@@ -276,10 +276,11 @@ pub fn add_new_actors(r: &mut Reading, max_words: usize, grammar: &Grammar) {
 /// event; such targets come from possessives and topics ("reconsider Russia's defense
 /// strategy", "narcotics are entering Russia"), not from an actor acted on.
 pub fn own_country(source: &str, target: &str) -> bool {
-    target.len() == 3
-        && target.bytes().all(|b| b.is_ascii_uppercase())
-        && source.len() > 3
-        && source.starts_with(target)
+    let bare = |c: &str| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+    // Both ways: "Washington held talks pursuing an agreement for US troops" (USA and USAMIL)
+    // names one country's side twice, not two parties.
+    (bare(target) && source.len() > 3 && source.starts_with(target))
+        || (bare(source) && target.len() > 3 && target.starts_with(source))
 }
 
 /// PETRARCH's comma options (`comma_min`/`comma_max` for internal stretches, `comma_bmin`/
@@ -1138,6 +1139,39 @@ fn is_verbal_context(
                     && tags[s - 1] == Tag::Det
                     && !matches!(words[s - 1].up.as_str(), "THE" | "THESE" | "THOSE")
                 {
+                    return false;
+                }
+            }
+            // "Hong Kong's street battles are", "the peace talks will": a form in -s right
+            // before an auxiliary or "be" is the head of the subject, not its verb.
+            if plural_or_third
+                && tags
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t, Tag::Be | Tag::Aux))
+            {
+                return false;
+            }
+            // "accused U.S. forces of", "deploy army forces": a head noun after a name or an
+            // agent word that stands in an object's place (after a verb or a preposition);
+            // opening a clause, the name is a subject ("Russia forces Ukraine to").
+            if grammar.is(up, Class::HeadNoun) && (prev.cap || hit_of[j - 1].is_some()) {
+                let mut s = j - 1;
+                while s > 0 && tags[s - 1] == Tag::Noun {
+                    s -= 1;
+                }
+                if s > 0 && matches!(tags[s - 1], Tag::Verb | Tag::Prep | Tag::Det | Tag::Poss) {
+                    return false;
+                }
+            }
+            // "a route for Iranian military aid": an uninflected form after a preposition
+            // and singular nouns heads the preposition's phrase (a verb there would need a
+            // plural subject, "after the troops leave").
+            if !written_inflection && !prev.up.ends_with('S') {
+                let mut s = j - 1;
+                while s > 0 && matches!(tags[s - 1], Tag::Noun | Tag::Num | Tag::Adv) {
+                    s -= 1;
+                }
+                if s > 0 && tags[s - 1] == Tag::Prep {
                     return false;
                 }
             }

@@ -654,3 +654,69 @@ fn generic_dyads_without_a_country_are_dropped_unless_asked_for() {
         .code(&mut doc);
     assert_eq!(triples(&doc), vec![t("---COP", "---LEG", "190")]);
 }
+
+#[test]
+fn a_country_and_its_own_agents_are_one_side() {
+    assert!(code("Russia criticized Russian lawmakers.", None)
+        .events
+        .is_empty());
+}
+
+/// The test dictionaries with "force" as a verb.
+fn coder_with_force() -> Coder {
+    let verbs = format!("{VERBS}\n--- FORCE [170] ---\nFORCE\n");
+    coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", AGENTS),
+        (Kind::Verbs, "t.verbs.txt", &verbs),
+    ])
+}
+
+fn code_with(coder: &Coder, text: &str) -> Document {
+    let mut doc = Document {
+        text: text.into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    doc
+}
+
+#[test]
+fn plural_nouns_before_an_auxiliary_or_after_a_name_are_not_verbs() {
+    let c = coder_with_force();
+    // "attacks" before "are" heads the subject.
+    let doc = code_with(&c, "Ukraine attacks are a threat to NATO.");
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    // ... but a verb in -s stays a verb.
+    assert_eq!(
+        triples(&code_with(&c, "Ukraine attacks NATO.")),
+        vec![t("UKR", "IGOWSTNAT", "190")]
+    );
+    // "forces" after a name is the head of a noun phrase (`[HEADNOUN]`).
+    let doc = code_with(&c, "NATO condemned Russian forces near Ukraine.");
+    assert!(
+        triples(&doc).iter().all(|e| e.2 != "170"),
+        "{:?}",
+        triples(&doc)
+    );
+    assert_eq!(
+        triples(&code_with(&c, "Russia forces Ukraine to retreat.")),
+        vec![t("RUS", "UKR", "170")]
+    );
+}
+
+#[test]
+fn an_uninflected_form_after_a_preposition_and_nouns_is_a_noun() {
+    let doc = code(
+        "NATO met Ukraine about a route for Russian police attack.",
+        None,
+    );
+    assert!(
+        triples(&doc).iter().all(|e| e.2 != "190"),
+        "{:?}",
+        triples(&doc)
+    );
+    // After a plural noun it can be a verb: "after the lawmakers attack NATO".
+    let doc = code("Russian lawmakers attack NATO.", None);
+    assert_eq!(triples(&doc), vec![t("RUSLEG", "IGOWSTNAT", "190")]);
+}
