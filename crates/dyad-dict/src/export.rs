@@ -112,23 +112,17 @@ fn actors(format: Format, e: &Entries, out: &mut String) {
         }
         for d in &a.dated {
             let date = |x| date(format, x);
-            let _ = match (format, d.range) {
-                (Format::Petrarch, range) => {
-                    let r = match range {
-                        DateRange::Before(x) => format!("<{}", date(x)),
-                        DateRange::After(x) => format!(">{}", date(x)),
-                        DateRange::Between(x, y) => format!("{}-{}", date(x), date(y)),
-                    };
-                    writeln!(out, "\t[{} {r}]", d.code)
-                }
-                (Format::Own, range) => {
-                    let r = match range {
-                        DateRange::Before(x) => format!("..{}", date(x)),
-                        DateRange::After(x) => format!("{}..", date(x)),
-                        DateRange::Between(x, y) => format!("{}..{}", date(x), date(y)),
-                    };
-                    writeln!(out, "    {} {r}", d.code)
-                }
+            let r = match (format, d.range) {
+                (Format::Petrarch, DateRange::Before(x)) => format!("<{}", date(x)),
+                (Format::Petrarch, DateRange::After(x)) => format!(">{}", date(x)),
+                (Format::Petrarch, DateRange::Between(x, y)) => format!("{}-{}", date(x), date(y)),
+                (Format::Own, DateRange::Before(x)) => format!("..{}", date(x)),
+                (Format::Own, DateRange::After(x)) => format!("{}..", date(x)),
+                (Format::Own, DateRange::Between(x, y)) => format!("{}..{}", date(x), date(y)),
+            };
+            let _ = match format {
+                Format::Petrarch => writeln!(out, "\t[{} {r}]", d.code),
+                Format::Own => writeln!(out, "    {} {r}", d.code),
             };
         }
     }
