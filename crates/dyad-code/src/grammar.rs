@@ -70,6 +70,9 @@ pub enum Class {
     /// Plural nouns that are also verb forms and, after a name or an agent word, head a noun
     /// phrase ("U.S. forces", "army forces") rather than act on what follows.
     HeadNoun = 1 << 27,
+    /// First- and second-person pronouns: they name a quote's speaker or addressee, which
+    /// coreference by position does not find.
+    Speaker = 1 << 28,
 }
 
 impl Class {
@@ -103,6 +106,7 @@ impl Class {
             "REFUSAL" => Class::Refusal,
             "UNREAL" => Class::Unreal,
             "HEADNOUN" => Class::HeadNoun,
+            "SPEAKER" => Class::Speaker,
             _ => return None,
         })
     }

@@ -930,8 +930,11 @@ pub fn clause_subject(r: &Reading, g: usize) -> bool {
     }
     match r.tags.get(k) {
         Some(Tag::Aux | Tag::Be | Tag::Neg) => true,
-        // Present forms in -s are left out: "fired two artillery shells" is no clause.
-        Some(Tag::Verb) => r.words[k].up.ends_with("ED"),
+        // Present forms in -s are left out: "fired two artillery shells" is no clause. A
+        // pronoun before a verb is its subject in any tense ("said, 'We strongly oppose").
+        Some(Tag::Verb) => {
+            r.words[k].up.ends_with("ED") || (ge == gs + 1 && r.tags[gs] == Tag::Pron)
+        }
         _ => false,
     }
 }
@@ -1445,13 +1448,21 @@ fn np_members(
             .join(" ")
     };
     if r.tags[np.start] == Tag::Pron && np.end == np.start + 1 {
+        // "I", "we", "you" name a quote's speaker or addressee (or a column's author), whom
+        // the nearest earlier actor is not: they stay unresolved.
+        let speaker = grammar.is(&r.words[np.start].up, crate::grammar::Class::Speaker);
         return vec![Member {
             code: String::new(),
             start: np.start,
             end: np.end,
             name: r.words[np.start].text.clone(),
-            rule: "pronoun".into(),
-            pronoun: true,
+            rule: if speaker {
+                "speaker pronoun"
+            } else {
+                "pronoun"
+            }
+            .into(),
+            pronoun: !speaker,
             ..Member::default()
         }];
     }

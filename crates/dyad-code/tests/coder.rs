@@ -720,3 +720,36 @@ fn an_uninflected_form_after_a_preposition_and_nouns_is_a_noun() {
     let doc = code("Russian lawmakers attack NATO.", None);
     assert_eq!(triples(&doc), vec![t("RUSLEG", "IGOWSTNAT", "190")]);
 }
+
+#[test]
+fn first_and_second_person_pronouns_are_not_resolved_by_position() {
+    let doc = code_sentences(&[
+        "Russia criticized NATO.",
+        "\"We condemn Ukraine,\" he said.",
+    ]);
+    assert!(
+        triples(&doc).iter().all(|e| e.2 != "122"),
+        "{:?}",
+        triples(&doc)
+    );
+    // Third-person pronouns still are.
+    let doc = code_sentences(&["Russia criticized NATO.", "It condemned Ukraine."]);
+    assert!(
+        triples(&doc).contains(&t("RUS", "UKR", "122")),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn a_pronoun_subject_of_a_reported_clause_ends_the_target_search() {
+    let doc = code(
+        "Putin said, \"We strongly condemn attacks by Ukraine.\"",
+        None,
+    );
+    assert!(
+        triples(&doc).iter().all(|e| e.1 != "UKR"),
+        "{:?}",
+        triples(&doc)
+    );
+}
