@@ -73,6 +73,9 @@ pub enum Class {
     /// First- and second-person pronouns: they name a quote's speaker or addressee, which
     /// coreference by position does not find.
     Speaker = 1 << 28,
+    /// Nouns of plans, attempts, claims and beliefs: the infinitive or "that" clause after
+    /// them ("efforts to remove", "the idea that the U.S. is training") is not asserted.
+    Proposal = 1 << 29,
 }
 
 impl Class {
@@ -107,6 +110,7 @@ impl Class {
             "UNREAL" => Class::Unreal,
             "HEADNOUN" => Class::HeadNoun,
             "SPEAKER" => Class::Speaker,
+            "PROPOSAL" => Class::Proposal,
             _ => return None,
         })
     }
@@ -183,7 +187,9 @@ impl Grammar {
             | Class::Thing as u32
             | Class::FreeRelative as u32
             | Class::Refusal as u32
-            | Class::Unreal as u32;
+            | Class::Unreal as u32
+            | Class::HeadNoun as u32
+            | Class::Proposal as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

@@ -777,7 +777,9 @@ pub fn read_with_tags(
         .map(|(w, t)| *t == Tag::Prep && grammar.is(&w.up, Class::Locative))
         .collect();
     for vh in verbs.iter_mut() {
-        vh.conditional = in_condition(vh.start, &tags, &words, grammar);
+        // What a plan or claim names is as unasserted as a condition.
+        vh.conditional = in_condition(vh.start, &tags, &words, grammar)
+            || after_proposal(vh.start, &tags, &words, grammar);
         vh.reduced_relative = reduced_relative(vh.start, vh.end, &tags, &words, grammar);
         vh.free_relative = free_relative(vh.start, &tags, &words, grammar);
         vh.not_done = under_negation(vh.start, &tags, &words, grammar);
@@ -813,6 +815,29 @@ fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -
             Tag::Comma | Tag::Punct | Tag::Subord | Tag::Rel | Tag::Comp
         ) {
             return false;
+        }
+    }
+    false
+}
+
+/// Whether the verb at `start` is what a [`Class::Proposal`] noun proposes or claims: an
+/// infinitive right after it ("a plan to return people", "efforts to remove barriers") or a
+/// verb of the "that" clause after it ("the idea that the U.S. is training ...",
+/// "accusations that it favors ..."), looking left to the clause's opener.
+fn after_proposal(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+    let mut j = start;
+    while j > 0 && matches!(tags[j - 1], Tag::Adv | Tag::Neg) {
+        j -= 1;
+    }
+    if j > 1 && tags[j - 1] == Tag::To {
+        return grammar.is(&words[j - 2].up, Class::Proposal);
+    }
+    while j > 0 {
+        j -= 1;
+        match tags[j] {
+            Tag::Comp => return j > 0 && grammar.is(&words[j - 1].up, Class::Proposal),
+            Tag::Comma | Tag::Punct | Tag::Subord | Tag::Rel => return false,
+            _ => {}
         }
     }
     false

@@ -753,3 +753,26 @@ fn a_pronoun_subject_of_a_reported_clause_ends_the_target_search() {
         triples(&doc)
     );
 }
+
+#[test]
+fn what_a_plan_or_claim_names_is_not_an_event() {
+    for text in [
+        "NATO criticized the plan to attack Ukraine.",
+        "Russia condemned accusations that it attacked Ukraine.",
+    ] {
+        let doc = code(text, None);
+        assert!(
+            triples(&doc).iter().all(|e| e.2 != "190"),
+            "{text}: {:?}",
+            triples(&doc)
+        );
+    }
+    // The same verbs stand when asserted.
+    assert_eq!(
+        triples(&code("Russia said that it attacked Ukraine.", None))
+            .iter()
+            .filter(|e| e.2 == "190")
+            .count(),
+        1
+    );
+}
