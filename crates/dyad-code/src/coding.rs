@@ -23,6 +23,9 @@ pub struct Options {
     /// (`---MIL` → `---BUS`): on news such generic dyads come from non-political text or
     /// unresolved mentions far more often than from a real event.
     pub require_placed: bool,
+    /// Give generic state agents ("---GOV", "---COP") the country that clearly dominates the
+    /// article's mentions (`reading::place_state_agents`).
+    pub article_country: bool,
 }
 
 impl Default for Options {
@@ -33,6 +36,7 @@ impl Default for Options {
             comma: crate::reading::CommaLimits::default(),
             new_actor_length: 0,
             require_placed: true,
+            article_country: true,
         }
     }
 }

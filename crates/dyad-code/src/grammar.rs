@@ -11,6 +11,7 @@ pub const SHIPPED: &str = include_str!("../../../dictionaries/code-grammar.txt")
 
 /// A word class (bit flags: a word may be in several).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
 pub enum Class {
     /// Determiners.
     Det = 1 << 0,
@@ -76,6 +77,11 @@ pub enum Class {
     /// Nouns of plans, attempts, claims and beliefs: the infinitive or "that" clause after
     /// them ("efforts to remove", "the idea that the U.S. is training") is not asserted.
     Proposal = 1 << 29,
+    /// Agent codes of a state's own bodies ("GOV", "MIL", "COP"), looked up by code: a
+    /// generic one takes the article's dominant country.
+    StateAgent = 1 << 30,
+    /// Three-letter code prefixes that are no country ("IGO", "NGO"), looked up by code.
+    NonState = 1 << 31,
 }
 
 impl Class {
@@ -111,6 +117,8 @@ impl Class {
             "HEADNOUN" => Class::HeadNoun,
             "SPEAKER" => Class::Speaker,
             "PROPOSAL" => Class::Proposal,
+            "STATEAGENT" => Class::StateAgent,
+            "NONSTATE" => Class::NonState,
             _ => return None,
         })
     }
@@ -189,7 +197,9 @@ impl Grammar {
             | Class::Refusal as u32
             | Class::Unreal as u32
             | Class::HeadNoun as u32
-            | Class::Proposal as u32;
+            | Class::Proposal as u32
+            | Class::StateAgent as u32
+            | Class::NonState as u32;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

@@ -386,6 +386,9 @@ impl Coder {
                 });
             }
         }
+        if self.options.article_country {
+            reading::place_state_agents(doc, &self.grammar);
+        }
         traces
     }
 

@@ -283,6 +283,68 @@ pub fn own_country(source: &str, target: &str) -> bool {
         || (bare(source) && target.len() > 3 && target.starts_with(source))
 }
 
+/// Gives a generic state agent ("---GOV" for "Defense Secretary Mark Esper", "---COP" for
+/// "police") the article's dominant country, when one country clearly dominates its
+/// mentions: at least `MIN_DOMINANT` country-coded mentions and twice as many as the next.
+/// Only [`Class::StateAgent`] codes are placed (a government, army or police acts for a
+/// state); events that then set a country against itself are dropped. The event's rule
+/// records the step.
+pub fn place_state_agents(doc: &mut dyad_doc::Document, grammar: &Grammar) {
+    const MIN_DOMINANT: usize = 3;
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in &doc.mentions {
+        if !matches!(
+            m.kind,
+            dyad_doc::MentionKind::Actor | dyad_doc::MentionKind::Agent
+        ) {
+            continue;
+        }
+        let Some(p) = m.code.as_deref().and_then(|c| c.get(..3)) else {
+            continue;
+        };
+        if !p.bytes().all(|b| b.is_ascii_uppercase()) || grammar.is(p, Class::NonState) {
+            continue;
+        }
+        match counts.iter_mut().find(|(q, _)| *q == p) {
+            Some(c) => c.1 += 1,
+            None => counts.push((p, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let dominant = match counts.as_slice() {
+        [(p, n), rest @ ..]
+            if *n >= MIN_DOMINANT && rest.first().is_none_or(|(_, m)| *n >= 2 * m) =>
+        {
+            p.to_string()
+        }
+        _ => return,
+    };
+    let place = |code: &str| -> Option<String> {
+        let agent = code.strip_prefix("---")?;
+        let first = agent.get(..3)?;
+        grammar
+            .is(first, Class::StateAgent)
+            .then(|| format!("{dominant}{agent}"))
+    };
+    doc.events.retain_mut(|e| {
+        let source = place(&e.source);
+        let target = e.target.as_deref().and_then(place);
+        if source.is_none() && target.is_none() {
+            return true;
+        }
+        if let Some(s) = source {
+            e.source = s;
+        }
+        if let Some(t) = target {
+            e.target = Some(t);
+        }
+        e.rule
+            .push_str(&format!(" + country of the article: {dominant}"));
+        let t = e.target.as_deref().unwrap_or("");
+        t != e.source && !own_country(&e.source, t)
+    });
+}
+
 /// PETRARCH's comma options (`comma_min`/`comma_max` for internal stretches, `comma_bmin`/
 /// `comma_bmax` for the stretch before the first comma, `comma_emin`/`comma_emax` for the one
 /// after the last): a comma-delimited stretch whose length in words lies within its kind's

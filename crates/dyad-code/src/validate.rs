@@ -204,6 +204,7 @@ pub fn run(suite: &Suite, coder: &Coder, use_parse: bool) -> Report {
         let c = coder.with_options(Options {
             use_parse,
             require_placed: false,
+            article_country: false,
             ..options.clone()
         });
         // A malformed supplied parse is an input error: the record is not coded from it.

@@ -776,3 +776,29 @@ fn what_a_plan_or_claim_names_is_not_an_event() {
         1
     );
 }
+
+#[test]
+fn generic_state_agents_take_the_dominant_country_of_the_article() {
+    let story = [
+        "Russia criticized NATO.",
+        "Russia condemned Ukraine.",
+        "Putin met NATO.",
+        "Police attacked NATO.",
+    ];
+    let doc = code_sentences(&story);
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.sentence == 3)
+        .expect("an event in the last sentence");
+    assert_eq!(e.source, "RUSCOP", "{}", e.rule);
+    assert!(e.rule.contains("country of the article"), "{}", e.rule);
+    // Without a clearly dominant country the agent stays generic.
+    let doc = code_sentences(&[
+        "Russia criticized Ukraine.",
+        "Ukraine condemned Russia.",
+        "Police attacked NATO.",
+    ]);
+    let e = doc.events.iter().find(|e| e.sentence == 2);
+    assert_eq!(e.map(|e| e.source.as_str()), Some("---COP"));
+}
