@@ -1,34 +1,34 @@
 //! The quotation finder's data files: reporting verbs and the words of people's names.
 
-use crate::hash::FastSet as HashSet;
+use crate::hash::WordSet;
 use crate::QuoteError;
 
 /// Word lists loaded from `reporting-verbs.txt` and `quote-names.txt`.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Single-word reporting verbs, lower case.
-    pub verbs: HashSet<String>,
+    pub verbs: WordSet,
     /// Multi-word reporting phrases ("according to"), lower case, as word lists.
     pub phrases: Vec<Vec<String>>,
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Titles, lower case, hyphens as spaces ("secretary general").
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     /// The longest title in words.
     pub title_words: usize,
     /// The first word of every title (normalised), so that a word pair is normalised and
     /// looked up only when it can be a title.
-    pub title_first: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub nonperson: HashSet<String>,
-    pub function: HashSet<String>,
+    pub title_first: WordSet,
+    pub particles: WordSet,
+    pub nonperson: WordSet,
+    pub function: WordSet,
     /// Pronouns that stand for a person named earlier ("he", "she").
-    pub person_pronouns: HashSet<String>,
+    pub person_pronouns: WordSet,
     /// Pronouns that name no person ("it", "they"): the speaker is left unnamed.
-    pub other_pronouns: HashSet<String>,
+    pub other_pronouns: WordSet,
     /// Words that may stand between a subject and its verb ("also", "later").
-    pub adverbs: HashSet<String>,
+    pub adverbs: WordSet,
     /// Auxiliaries before a reporting verb ("has written").
-    pub auxiliaries: HashSet<String>,
+    pub auxiliaries: WordSet,
 }
 
 impl Lexicon {

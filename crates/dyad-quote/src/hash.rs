@@ -92,3 +92,82 @@ mod hash_tests {
         assert!(low.len() > 30, "{}", low.len());
     }
 }
+
+/// A set of lower-case words with a cheap pre-test: most words looked up are in none of the
+/// small sets, and a word whose length or first byte no member has is refused before it is
+/// hashed (most words of a story are tested against several sets).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordSet {
+    words: FastSet<String>,
+    /// Bit `b & 127` set when some member starts with byte `b`.
+    first: u128,
+    /// Bit `min(len, 63)` set when some member has that length in bytes.
+    lens: u64,
+}
+
+impl WordSet {
+    /// Adds a word.
+    pub(crate) fn insert(&mut self, w: String) {
+        self.first |= 1u128 << (w.as_bytes().first().copied().unwrap_or(0) & 127);
+        self.lens |= 1u64 << w.len().min(63);
+        self.words.insert(w);
+    }
+
+    /// Whether `w` is a member.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes().first().copied().unwrap_or(0);
+        self.first & (1u128 << (b & 127)) != 0
+            && self.lens & (1u64 << w.len().min(63)) != 0
+            && self.words.contains(w)
+    }
+
+    /// Whether the set has no member.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The members, in no particular order.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, iter: I) {
+        for w in iter {
+            self.insert(w);
+        }
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
+        let mut s = WordSet::default();
+        for w in iter {
+            s.insert(w);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod word_set_tests {
+    use super::*;
+
+    #[test]
+    fn word_set_members_and_non_members() {
+        let s: WordSet = ["will", "would", "going", "é", ""]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for w in ["will", "would", "going", "é", ""] {
+            assert!(s.contains(w), "{w:?}");
+        }
+        for w in ["wil", "willing", "said", "g", "è", "WILL"] {
+            assert!(!s.contains(w), "{w:?}");
+        }
+        assert_eq!(s.iter().count(), 5);
+    }
+}

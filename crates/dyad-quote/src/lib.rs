@@ -98,8 +98,11 @@ impl QuoteFinder {
         // The person the sentence just before is about, if it is about one.
         let mut prev_person: Option<Resolved> = None;
         let mut next_quote = 0;
-        for clause in &clauses {
-            let subject = if people::headline_like(doc, clause, &self.lex) {
+        for (ci, clause) in clauses.iter().enumerate() {
+            let headline = people
+                .is_headline(ci)
+                .unwrap_or_else(|| people::headline_like(doc, clause, &self.lex));
+            let subject = if headline {
                 None
             } else {
                 people.clause_subject(doc, clause, &last_subject)

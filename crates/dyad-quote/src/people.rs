@@ -48,6 +48,8 @@ pub struct People<'a> {
     /// come in text order): the speaker search reads the same clauses again, and finding
     /// runs (look-ups of every capitalised word) was a fifth of this stage's time.
     runs_of: Vec<(u32, Vec<Run>)>,
+    /// Whether each clause given to `build` is headline-like, in clause order.
+    headline: Vec<bool>,
 }
 
 /// A capitalised name sequence: its title part and its name part (indices into the clause's
@@ -125,9 +127,12 @@ impl<'a> People<'a> {
             lex,
             people: Vec::new(),
             runs_of: Vec::new(),
+            headline: Vec::with_capacity(clauses.len()),
         };
         for clause in clauses {
-            if headline_like(doc, clause, lex) {
+            let headline = headline_like(doc, clause, lex);
+            p.headline.push(headline);
+            if headline {
                 continue;
             }
             let runs = p.runs(doc, &clause.toks);
@@ -177,6 +182,12 @@ impl<'a> People<'a> {
             p.runs_of.push((clause.span.start, runs_here));
         }
         p
+    }
+
+    /// Whether clause `i` of those given to `build` is headline-like (see [`headline_like`]),
+    /// as `build` found; `None` past the clauses it was given.
+    pub fn is_headline(&self, i: usize) -> Option<bool> {
+        self.headline.get(i).copied()
     }
 
     /// The runs `build` found in `clause`, if it read it.
