@@ -490,8 +490,12 @@ pub fn code_prepared(
         let mut note = String::new();
         let passive = is_passive(r, vh);
         if source.is_none() && target.is_none() && passive {
-            // The subject of a passive verb is its target; the `by` phrase is its source.
-            target = subj;
+            // The subject of a passive verb is its target; the `by` phrase is its source. A
+            // reduced relative's target is the noun phrase it follows ("the move announced by").
+            target = match vh.start.checked_sub(1).map(|k| r.group_of[k]) {
+                Some(Some(g)) if vh.reduced_relative => Some(g),
+                _ => subj,
+            };
             source = by_agent(r, vh);
             note.push_str("passive; ");
         } else {

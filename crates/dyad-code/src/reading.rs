@@ -1060,6 +1060,22 @@ fn reduced_relative(
     if no_object && s > 0 && s < start && tags[s - 1] == Tag::Prep && tags[s] == Tag::Det {
         return true;
     }
+    // "condemned the move [announced] on Monday by Pompeo": a participle after an object
+    // whose "by" phrase follows, past phrases of time or place, is passive.
+    if s > 0 && s < start && matches!(tags[s - 1], Tag::Verb | Tag::Prep) {
+        let mut k = end;
+        while k < words.len()
+            && matches!(
+                tags[k],
+                Tag::Prep | Tag::Det | Tag::Noun | Tag::Num | Tag::Adv
+            )
+        {
+            if tags[k] == Tag::Prep && words[k].up == "BY" {
+                return true;
+            }
+            k += 1;
+        }
+    }
     for k in end..words.len() {
         if grammar.is(&words[k].up, Class::Subord) {
             return false;

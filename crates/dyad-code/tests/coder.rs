@@ -802,3 +802,18 @@ fn generic_state_agents_take_the_dominant_country_of_the_article() {
     let e = doc.events.iter().find(|e| e.sentence == 2);
     assert_eq!(e.map(|e| e.source.as_str()), Some("---COP"));
 }
+
+#[test]
+fn a_participle_after_an_object_with_a_by_phrase_is_passive() {
+    // "criticized" is the participle of a reduced relative: Putin criticized the statement,
+    // not NATO (the statement is no actor, so there is no criticism event).
+    let doc = code(
+        "NATO condemned the statement criticized on Monday by Putin.",
+        None,
+    );
+    assert!(
+        triples(&doc).iter().all(|e| e.2 != "111"),
+        "{:?}",
+        triples(&doc)
+    );
+}
