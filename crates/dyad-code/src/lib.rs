@@ -55,6 +55,12 @@ const MENTION_WINDOW: usize = 500;
 /// (a sentence of news prose has a few dozen); bounds coding of pathological sentences.
 const GROUP_WINDOW: usize = 64;
 
+/// How many sentences back a pronoun looks for its antecedent ("he", "it", "they"): a
+/// pronoun refers to someone just named; an actor further back is more often not the one
+/// meant (an unknown person or a thing stands between). Measured on news articles: 1 drops
+/// only false events, 2 keeps some of them.
+const PRONOUN_SENTENCES: u32 = 1;
+
 /// Earlier mentions of a document, read once into word ids and indexed by word, so that a
 /// definite description finds the latest mention that contains its words without
 /// re-reading (and re-uppercasing) the document at every step.
@@ -362,7 +368,7 @@ impl Coder {
                 r = reading::read_with_tags(words, &self.lex, &self.grammar, date, tags.as_deref());
             }
             reading::add_new_actors(&mut r, self.options.new_actor_length, &self.grammar);
-            self.resolve(&mut r, doc, &index);
+            self.resolve(&mut r, doc, &index, si as u32);
             let coding = coding::code_prepared(
                 &r,
                 &self.lex,
@@ -424,7 +430,7 @@ impl Coder {
     }
 
     /// Resolves pronouns and nominals to earlier named mentions.
-    fn resolve(&self, r: &mut Reading, doc: &Document, index: &MentionIndex) {
+    fn resolve(&self, r: &mut Reading, doc: &Document, index: &MentionIndex, si: u32) {
         self.resolve_descriptions(r, doc, index);
         for gi in 0..r.groups.len() {
             for mi in 0..r.groups[gi].members.len() {
@@ -471,7 +477,8 @@ impl Coder {
                         .rev()
                         .take(MENTION_WINDOW)
                         .find(|x| fitting(x))
-                        .map(|x| x.sentence);
+                        .map(|x| x.sentence)
+                        .filter(|&sent| sent + PRONOUN_SENTENCES >= si);
                     // Mentions are in sentence order: that sentence's start is found by
                     // bisection.
                     found = latest.and_then(|sent| {

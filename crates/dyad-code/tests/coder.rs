@@ -817,3 +817,16 @@ fn a_participle_after_an_object_with_a_by_phrase_is_passive() {
         triples(&doc)
     );
 }
+
+#[test]
+fn pronouns_look_back_one_sentence_only() {
+    let near = code_sentences(&["Putin arrived.", "He criticized Ukraine."]);
+    assert_eq!(triples(&near), vec![t("RUSGOV", "UKR", "111")]);
+    let far = code_sentences(&[
+        "Putin arrived.",
+        "The weather was cold.",
+        "The snow was deep.",
+        "He criticized Ukraine.",
+    ]);
+    assert!(far.events.is_empty(), "{:?}", triples(&far));
+}
