@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: generates deterministic corpora (dyad-corpus), codes them with
-# `dyad code` on 1 and 2 threads, and prints MB/s of raw text, articles/s and peak RSS.
+# `dyad code` on 1 and 2 threads, and prints MB/s of raw text, articles/s and peak RSS; then
+# the read + clean + split stages alone (`read-clean-split`) on the same corpora.
 #
 #   scripts/bench-e2e.sh [SIZE_MB ...]        (default: 10 200)
 #
@@ -32,5 +33,14 @@ for mb in "${sizes[@]}"; do
     sps=$(awk -v n="${sents:-0}" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
     printf '%-10s %-8s %10s %12s %10s %12s %12s\n' "${mb}MB" "$t" "$secs" "$mbs" "$dps" "$sps" "$rss"
     rm -rf "$out"
+  done
+done
+echo
+echo "read + clean + split (read-clean-split, batches of 256):"
+for mb in "${sizes[@]}"; do
+  corpus="bench-corpus/${mb}mb.jsonl.gz"
+  for t in 1 2; do
+    printf '%-10s threads %-3s ' "${mb}MB" "$t"
+    ./target/release/read-clean-split "$corpus" --threads "$t" | tail -1
   done
 done
