@@ -332,6 +332,54 @@ mod tests {
     }
 
     #[test]
+    fn indexed_line_lookup_equals_a_scan_of_every_entry() {
+        let f = Furniture::parse(SHIPPED, "furniture.txt").expect("shipped file parses");
+        // The reference: every entry tried in file order, as before the index.
+        let scan = |line: &str| {
+            if line.split_whitespace().nth(SHORT_LINE_WORDS).is_some() {
+                return None;
+            }
+            let lower_words = line
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .count();
+            if line.trim_end().ends_with('.') && lower_words >= 3 {
+                return None;
+            }
+            let lower = normalise(line);
+            let bare =
+                lower.trim_end_matches(|c: char| ".:!?…,;|»›>-–—".contains(c) || c.is_whitespace());
+            f.lines
+                .iter()
+                .find(|(p, _)| {
+                    glob(p.as_bytes(), lower.as_bytes()) || glob(p.as_bytes(), bare.as_bytes())
+                })
+                .map(|(_, end)| *end)
+        };
+        let mut lines: Vec<String> = Vec::new();
+        for (p, _) in &f.lines {
+            let plain = p.replace('*', "");
+            lines.push(plain.clone());
+            lines.push(p.replace('*', " anything here "));
+            lines.push(format!("{} »", plain.to_uppercase()));
+            lines.push(format!("  {plain}:  "));
+        }
+        lines.extend(
+            [
+                "",
+                "»",
+                "...",
+                "Putin met Bush.",
+                "By Tuesday, the rebels had withdrawn.",
+            ]
+            .map(String::from),
+        );
+        for line in &lines {
+            assert_eq!(f.line_entry(line), scan(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn bad_section_is_an_error() {
         let err = Furniture::parse("[nope]\nx\n", "f.txt").unwrap_err();
         assert!(err.to_string().contains("f.txt:1"));

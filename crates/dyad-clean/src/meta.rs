@@ -334,6 +334,29 @@ mod tests {
     }
 
     #[test]
+    fn lines_refused_before_parsing_could_never_parse() {
+        for s in [
+            "Moscow",
+            "Share this article",
+            "June 2005",
+            "24 June",
+            "By Jane Doe",
+        ] {
+            assert!(!could_be_written_date(s), "{s}");
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+        for s in [
+            "24 June 2005",
+            "June 24, 2005",
+            "Friday, 24th June 2005",
+            "3 Oct. 2004",
+        ] {
+            assert!(could_be_written_date(s), "{s}");
+            assert!(parse_date(s).is_some(), "{s}");
+        }
+    }
+
+    #[test]
     fn splits_title_and_date() {
         let (t, date) = split_title_date("NATO Meets Putin - 2004-04-08").expect("split");
         assert_eq!(t, "NATO Meets Putin");
