@@ -11,7 +11,7 @@ pub const SHIPPED: &str = include_str!("../../../dictionaries/code-grammar.txt")
 
 /// A word class (bit flags: a word may be in several).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(u32)]
+#[repr(u64)]
 pub enum Class {
     /// Determiners.
     Det = 1 << 0,
@@ -82,6 +82,9 @@ pub enum Class {
     StateAgent = 1 << 30,
     /// Three-letter code prefixes that are no country ("IGO", "NGO"), looked up by code.
     NonState = 1 << 31,
+    /// Bare codes that name a kind of actor but no country or organisation ("MED" for a
+    /// newspaper), looked up by code: such a side counts as unplaced.
+    AgentOnly = 1 << 32,
 }
 
 impl Class {
@@ -119,6 +122,7 @@ impl Class {
             "PROPOSAL" => Class::Proposal,
             "STATEAGENT" => Class::StateAgent,
             "NONSTATE" => Class::NonState,
+            "AGENTONLY" => Class::AgentOnly,
             _ => return None,
         })
     }
@@ -127,7 +131,7 @@ impl Class {
 /// Word classes by upper-case word.
 #[derive(Clone, Debug, Default)]
 pub struct Grammar {
-    classes: HashMap<String, u32>,
+    classes: HashMap<String, u64>,
 }
 
 /// A line of a grammar file that could not be read.
@@ -167,7 +171,7 @@ impl Grammar {
             }
             let Some(c) = class else { continue };
             for w in line.split_whitespace() {
-                *g.classes.entry(w.to_uppercase()).or_default() |= c as u32;
+                *g.classes.entry(w.to_uppercase()).or_default() |= c as u64;
             }
         }
         Ok(g)
@@ -175,31 +179,32 @@ impl Grammar {
 
     /// Whether `word` (upper case) is in class `c`.
     pub fn is(&self, word: &str, c: Class) -> bool {
-        self.classes.get(word).is_some_and(|m| m & c as u32 != 0)
+        self.classes.get(word).is_some_and(|m| m & c as u64 != 0)
     }
 
     /// Whether `word` is in any closed class at all.
     pub fn is_function_word(&self, word: &str) -> bool {
-        let open = Class::Time as u32
-            | Class::Abbrev as u32
-            | Class::Title as u32
-            | Class::Nominal as u32
-            | Class::Person as u32
-            | Class::Locative as u32
-            | Class::Possessive as u32
-            | Class::Topic as u32
-            | Class::Genitive as u32
-            | Class::Conditional as u32
-            | Class::Discussion as u32
-            | Class::Adjunct as u32
-            | Class::Thing as u32
-            | Class::FreeRelative as u32
-            | Class::Refusal as u32
-            | Class::Unreal as u32
-            | Class::HeadNoun as u32
-            | Class::Proposal as u32
-            | Class::StateAgent as u32
-            | Class::NonState as u32;
+        let open = Class::Time as u64
+            | Class::Abbrev as u64
+            | Class::Title as u64
+            | Class::Nominal as u64
+            | Class::Person as u64
+            | Class::Locative as u64
+            | Class::Possessive as u64
+            | Class::Topic as u64
+            | Class::Genitive as u64
+            | Class::Conditional as u64
+            | Class::Discussion as u64
+            | Class::Adjunct as u64
+            | Class::Thing as u64
+            | Class::FreeRelative as u64
+            | Class::Refusal as u64
+            | Class::Unreal as u64
+            | Class::HeadNoun as u64
+            | Class::Proposal as u64
+            | Class::StateAgent as u64
+            | Class::NonState as u64
+            | Class::AgentOnly as u64;
         self.classes.get(word).is_some_and(|m| m & !open != 0)
     }
 }

@@ -392,6 +392,9 @@ impl Coder {
                 });
             }
         }
+        if self.options.require_placed {
+            reading::drop_unplaced(doc, &self.grammar);
+        }
         if self.options.article_country {
             reading::place_state_agents(doc, &self.grammar);
         }

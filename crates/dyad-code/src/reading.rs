@@ -283,6 +283,24 @@ pub fn own_country(source: &str, target: &str) -> bool {
         || (bare(source) && target.len() > 3 && target.starts_with(source))
 }
 
+/// Whether an actor code names neither a country nor an organisation: a generic agent
+/// ("---MIL") or a bare [`Class::AgentOnly`] code ("MED" for a newspaper).
+pub fn unplaced(code: &str, grammar: &Grammar) -> bool {
+    code.is_empty()
+        || code.starts_with("---")
+        || code
+            .get(..3)
+            .is_some_and(|p| grammar.is(p, Class::AgentOnly))
+}
+
+/// Drops events whose source and target are both [`unplaced`]: on news such dyads come
+/// from non-political text or unresolved mentions far more often than from a real event.
+pub fn drop_unplaced(doc: &mut dyad_doc::Document, grammar: &Grammar) {
+    doc.events.retain(|e| {
+        !unplaced(&e.source, grammar) || e.target.as_deref().is_some_and(|t| !unplaced(t, grammar))
+    });
+}
+
 /// Gives a generic state agent ("---GOV" for "Defense Secretary Mark Esper", "---COP" for
 /// "police") the article's dominant country, when one country clearly dominates its
 /// mentions: at least `MIN_DOMINANT` country-coded mentions and twice as many as the next.

@@ -830,3 +830,19 @@ fn pronouns_look_back_one_sentence_only() {
     ]);
     assert!(far.events.is_empty(), "{:?}", triples(&far));
 }
+
+#[test]
+fn a_bare_agent_code_counts_as_unplaced() {
+    let actors = format!("{ACTORS}REUTERS_ [MED]\n");
+    let c = coder_of(&[
+        (Kind::Actors, "t.actors.txt", &actors),
+        (Kind::Agents, "t.agents.txt", AGENTS),
+        (Kind::Verbs, "t.verbs.txt", VERBS),
+    ]);
+    let doc = code_with(&c, "Police criticized Reuters.");
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    assert_eq!(
+        triples(&code_with(&c, "Russia criticized Reuters.")),
+        vec![t("RUS", "MED", "111")]
+    );
+}
