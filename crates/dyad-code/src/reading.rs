@@ -1080,7 +1080,7 @@ fn reduced_relative(
     }
     // "condemned the move [announced] on Monday by Pompeo": a participle after an object
     // whose "by" phrase follows, past phrases of time or place, is passive.
-    if s > 0 && s < start && matches!(tags[s - 1], Tag::Verb | Tag::Prep) {
+    if s > 0 && s < start && matches!(tags[s - 1], Tag::Verb | Tag::Prep | Tag::To) {
         let mut k = end;
         while k < words.len()
             && matches!(
