@@ -192,11 +192,12 @@ impl Tok {
 /// Splits `text[range]` into words and punctuation. A period stays on a word when it is an
 /// abbreviation the caller says it is ("Mr.", "U.S.", initials).
 pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> Vec<Tok> {
-    let mut toks = Vec::new();
     let base = range.start as usize;
     let Some(slice) = text.get(range.range()) else {
-        return toks;
+        return Vec::new();
     };
+    // About one token per five bytes of news text: reserve once instead of growing.
+    let mut toks = Vec::with_capacity(slice.len() / 5 + 1);
     let mut word_start: Option<usize> = None;
     let flush = |toks: &mut Vec<Tok>, s: usize, e: usize| {
         let mut e = e;
@@ -278,7 +279,7 @@ pub fn clauses(
     let mut qi = 0;
     for para in &doc.paragraphs {
         let toks = tokenize(&doc.text, *para, keep_period);
-        let mut cur: Vec<Tok> = Vec::new();
+        let mut cur: Vec<Tok> = Vec::with_capacity(toks.len());
         for t in toks {
             // Quotes and tokens are both in text order: advance past quotes ending before.
             while quotes.get(qi).is_some_and(|q| q.outer.end <= t.span.start) {
@@ -312,9 +313,10 @@ pub fn clauses(
 
 fn flush_clause(out: &mut Vec<Clause>, cur: &mut Vec<Tok>) {
     if let (Some(first), Some(last)) = (cur.first(), cur.last()) {
+        // The clause gets an exact-size copy; `cur` keeps its buffer for the next clause.
         out.push(Clause {
             span: first.span.cover(last.span),
-            toks: std::mem::take(cur),
+            toks: cur.clone(),
         });
     }
     cur.clear();
