@@ -9,6 +9,8 @@
 //! writers convert them to Unicode character offsets with [`CharOffsets`], because that is what
 //! the contract promises to users reading the files from Python, R or JavaScript.
 
+pub mod words;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};

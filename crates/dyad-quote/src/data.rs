@@ -1,6 +1,6 @@
 //! The quotation finder's data files: reporting verbs and the words of people's names.
 
-use crate::hash::WordSet;
+use dyad_doc::words::WordSet;
 use crate::QuoteError;
 
 /// Word lists loaded from `reporting-verbs.txt` and `quote-names.txt`.

@@ -22,7 +22,6 @@
 //! replaced with [`QuoteFinder::from_texts`].
 
 mod data;
-mod hash;
 mod people;
 mod text;
 

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::hash::{FastMap as HashMap, WordSet};
+use dyad_doc::words::{FastMap as HashMap, WordSet};
 use crate::TimeError;
 
 /// The shipped lexicon, embedded so the binary is self-contained.

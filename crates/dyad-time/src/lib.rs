@@ -30,7 +30,6 @@
 //! All these words are in `dictionaries/time-words.txt`.
 
 mod clause;
-mod hash;
 mod lexicon;
 
 use std::borrow::Cow;
