@@ -1,7 +1,7 @@
 //! The quotation finder's data files: reporting verbs and the words of people's names.
 
-use dyad_doc::words::WordSet;
 use crate::QuoteError;
+use dyad_doc::words::WordSet;
 
 /// Word lists loaded from `reporting-verbs.txt` and `quote-names.txt`.
 #[derive(Clone, Debug, Default)]

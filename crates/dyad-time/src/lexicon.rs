@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use dyad_doc::words::{FastMap as HashMap, WordSet};
 use crate::TimeError;
+use dyad_doc::words::{FastMap as HashMap, WordSet};
 
 /// The shipped lexicon, embedded so the binary is self-contained.
 pub const SHIPPED_TIME_WORDS: &str = include_str!("../../../dictionaries/time-words.txt");
