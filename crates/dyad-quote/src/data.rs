@@ -29,6 +29,10 @@ pub struct Lexicon {
     pub adverbs: WordSet,
     /// Auxiliaries before a reporting verb ("has written").
     pub auxiliaries: WordSet,
+    /// Determiners that open a description by office ("the NATO chief").
+    pub definite: WordSet,
+    /// Words that put an office after a name ("in his capacity as ...").
+    pub office_as: WordSet,
 }
 
 impl Lexicon {
@@ -75,6 +79,8 @@ impl Lexicon {
                 "other-pronoun" => &mut lex.other_pronouns,
                 "adverb" => &mut lex.adverbs,
                 "auxiliary" => &mut lex.auxiliaries,
+                "definite" => &mut lex.definite,
+                "office-as" => &mut lex.office_as,
                 other => {
                     return Err(QuoteError::Format {
                         file: "quote-names.txt".into(),
@@ -93,6 +99,16 @@ impl Lexicon {
             });
         }
         Ok(lex)
+    }
+
+    /// True for a determiner that opens a description by office ("the").
+    pub fn is_definite(&self, w: &str) -> bool {
+        self.definite.contains(lower(w).as_ref())
+    }
+
+    /// True for a word that puts an office after a name ("as").
+    pub fn is_office_as(&self, w: &str) -> bool {
+        self.office_as.contains(lower(w).as_ref())
     }
 
     /// True for a reporting verb (lower-cased word).

@@ -169,7 +169,7 @@ impl<'a> People<'a> {
             named_here.dedup();
             if let [id] = named_here[..] {
                 for (i, t) in clause.toks.iter().enumerate() {
-                    if t.is_word() && doc.slice(t.span).eq_ignore_ascii_case("as") {
+                    if t.is_word() && lex.is_office_as(doc.slice(t.span)) {
                         let window: Vec<&Tok> = clause.toks[i + 1..].iter().take(5).collect();
                         for title in p.titles_in(doc, &window) {
                             if !p.people[id].titles.contains(&title) {
@@ -459,7 +459,7 @@ impl<'a> People<'a> {
                 }
                 break;
             }
-            if t.is_word() && lw == "the" {
+            if t.is_word() && self.lex.definite.contains(lw.as_ref()) {
                 if let Some(r) = self.nominal(doc, &toks[i..]) {
                     best = Some((i, r));
                     break;
@@ -636,7 +636,7 @@ impl<'a> People<'a> {
             // A lower-case head: an office ("the NATO chief") or a common noun ("officials").
             if let Some(the) = toks
                 .iter()
-                .rposition(|t| doc.slice(t.span).eq_ignore_ascii_case("the"))
+                .rposition(|t| self.lex.is_definite(doc.slice(t.span)))
             {
                 if let Some(r) = self.nominal(doc, &toks[the..]) {
                     return Some(r);
