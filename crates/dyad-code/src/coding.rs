@@ -49,6 +49,9 @@ pub struct Intents {
     /// Roots of directive verbs ("urge", "pressure", "demand"): the infinitive after their
     /// object is what is asked for, not an event.
     directives: Vec<String>,
+    /// Code prefixes of acts that the members of a compound subject without a target do to
+    /// each other ("Cuba and the United States restored relations").
+    together: Vec<String>,
 }
 
 impl Intents {
@@ -56,6 +59,7 @@ impl Intents {
     pub fn parse(text: &str) -> Intents {
         let mut by_root = std::collections::HashMap::new();
         let mut directives = Vec::new();
+        let mut together = Vec::new();
         for line in text.lines() {
             let f: Vec<&str> = line
                 .split('#')
@@ -65,6 +69,7 @@ impl Intents {
                 .collect();
             match f[..] {
                 ["directive", root] => directives.push(root.to_string()),
+                ["together", code] => together.push(code.to_string()),
                 [root, code] => {
                     by_root.insert(root.to_string(), code.to_string());
                 }
@@ -74,6 +79,7 @@ impl Intents {
         Intents {
             by_root,
             directives,
+            together,
         }
     }
 }
@@ -554,11 +560,17 @@ pub fn code_prepared(
         // "Obama and Putin will meet in Zurich": the members of a compound subject of a
         // consultation (root 04) consult each other; where they meet is no participant.
         let consult = primary.starts_with("04");
+        // "Armenia and Azerbaijan signed an agreement": mutual acts (code-intent.txt).
+        let mutual = intents
+            .together
+            .iter()
+            .any(|p| primary.starts_with(p.as_str()));
         let place_target = target.is_some_and(|g| {
             let s = r.groups[g].start;
             s > 0 && r.locative[s - 1]
         });
-        let together = (tgts.is_empty() && (reciprocal || consult)) || (consult && place_target);
+        let together = (tgts.is_empty() && (reciprocal || consult || mutual))
+            || ((consult || mutual) && place_target);
         if srcs.len() > 1 && together {
             // A compound actor doing something together: "Gondor and Osgiliath have renewed ties".
             for a in &srcs {

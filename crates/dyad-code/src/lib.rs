@@ -519,13 +519,18 @@ impl Coder {
             let first = r.words[g.start].up.trim_end_matches('.');
             // "the secretary general", or a title and surname ("Mr. Robertson").
             let title = self.grammar.is(first, grammar::Class::Title);
-            if !g.members.is_empty() || g.end <= g.start + 1 || first != "THE" && !title {
+            // A bare name of one or two capitalised words ("Rodriguez" after "Cuban Foreign
+            // Minister Bruno Rodriguez") repeats the end of an earlier mention's name.
+            let bare = first != "THE"
+                && !title
+                && g.end <= g.start + 2
+                && r.words[g.start..g.end].iter().all(|w| w.cap);
+            if !g.members.is_empty() || !bare && (g.end <= g.start + 1 || first != "THE" && !title)
+            {
                 continue;
             }
-            let words: Vec<&str> = r.words[g.start + 1..g.end]
-                .iter()
-                .map(|w| w.up.as_str())
-                .collect();
+            let from = if bare { g.start } else { g.start + 1 };
+            let words: Vec<&str> = r.words[from..g.end].iter().map(|w| w.up.as_str()).collect();
             if title && !r.words[g.start + 1..g.end].iter().all(|w| w.cap) {
                 continue;
             }
@@ -538,6 +543,7 @@ impl Coder {
                 .iter()
                 .rev()
                 .take(GROUP_WINDOW)
+                .filter(|_| !bare)
                 .find_map(|h| {
                     let x = h
                         .members
@@ -549,9 +555,14 @@ impl Coder {
                         .then(|| (x.code.clone(), None))
                 });
             if found.is_none() {
-                found = index
-                    .latest_containing(&words)
-                    .and_then(|i| Some((doc.mentions.get(i)?.code.clone()?, Some(i as u32))));
+                found = index.latest_containing(&words).and_then(|i| {
+                    let x = doc.mentions.get(i)?;
+                    // A bare name must end the earlier name, as a surname does.
+                    let last = doc.slice(x.span).split_whitespace().last()?;
+                    let ends = words.last().is_some_and(|w| last.eq_ignore_ascii_case(w));
+                    (!bare || ends).then_some(())?;
+                    Some((x.code.clone()?, Some(i as u32)))
+                });
             }
             if let Some((code, antecedent)) = found {
                 let (start, end) = (r.groups[gi].start, r.groups[gi].end);
