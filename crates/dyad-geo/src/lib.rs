@@ -537,16 +537,24 @@ impl Tables {
             .iter()
             .find(|p| p.evidence.starts_with(DATELINE))
             .map(|p| p.location.clone());
+        // Locative places by sentence, built once: a long document has many events and many
+        // places, and scanning every place for every event grew quadratically.
+        let mut by_sentence: HashMap<u32, Vec<&Place>> = HashMap::new();
+        for p in &doc.places {
+            if let (Some(s), true) = (p.sentence, p.evidence.ends_with(LOCATIVE)) {
+                by_sentence.entry(s).or_default().push(p);
+            }
+        }
         for ev in &mut doc.events {
             let anchor = ev.verb.map(|v| v.start).or_else(|| {
                 doc.sentences
                     .get(ev.sentence as usize)
                     .map(|s| s.span.start)
             });
-            let local = doc
-                .places
-                .iter()
-                .filter(|p| p.sentence == Some(ev.sentence) && p.evidence.ends_with(LOCATIVE))
+            let local = by_sentence
+                .get(&ev.sentence)
+                .into_iter()
+                .flatten()
                 .min_by_key(|p| anchor.map_or(0, |a| p.span.start.abs_diff(a)));
             ev.location = local.map(|p| p.location.clone()).or(dateline.clone());
         }

@@ -27,7 +27,8 @@ mod text;
 
 use std::sync::OnceLock;
 
-use dyad_doc::{Document, Mention, Quote, Span};
+use dyad_doc::words::FastMap;
+use dyad_doc::{Document, Quote, Span};
 
 use data::Lexicon;
 use people::{People, Resolved};
@@ -150,8 +151,9 @@ impl QuoteFinder {
                 rule: "no sentence found".into(),
             });
         }
+        let index = MentionWords::new(doc);
         for q in &mut quotes {
-            self.add_code(doc, q);
+            self.add_code(doc, &index, q);
         }
         doc.quotes = quotes;
     }
@@ -457,7 +459,7 @@ impl QuoteFinder {
     /// The speaker is decided here; a mention only lends its code, and only when its name
     /// (or its coreference chain's) carries the speaker's surname — so a wrong pronoun chain
     /// in the coder cannot put another actor's code, or a phrase, on the quote.
-    fn add_code(&self, doc: &Document, q: &mut Quote) {
+    fn add_code(&self, doc: &Document, index: &MentionWords, q: &mut Quote) {
         let Some(speaker) = q.speaker.clone() else {
             return;
         };
@@ -466,43 +468,40 @@ impl QuoteFinder {
         };
         let chain_end = |mut i: usize| {
             // Follow the coreference chain to a named mention; bounded against cycles.
-            for _ in 0..doc.mentions.len() {
+            for _ in 0..CHAIN_STEPS {
                 match doc.mentions.get(i).and_then(|m| m.antecedent) {
                     Some(a) if (a as usize) != i => i = a as usize,
                     _ => break,
                 }
             }
-            doc.mentions.get(i)
+            (i, doc.mentions.get(i))
         };
-        // The mention's dictionary name or its words in the text ("NATO Secretary-General
-        // George Robertson" may be named "NATO" by the dictionary).
-        let carries = |m: &Mention| {
-            let text = doc.text.get(m.span.range()).unwrap_or("");
-            [m.name.as_deref().unwrap_or(""), text].iter().any(|n| {
-                n.to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|w| w == surname)
-            })
-        };
+        // Mentions whose dictionary name or words in the text carry the surname ("NATO
+        // Secretary-General George Robertson" may be named "NATO" by the dictionary).
+        let carrying: &[usize] = index
+            .by_word
+            .get(surname.as_str())
+            .map_or(&[], Vec::as_slice);
+        let carries = |i: usize| carrying.binary_search(&i).is_ok();
         // The mention at the speaker's own words first, then the nearest one before the
         // quote that names the speaker, then any.
         let at_span = q.speaker_span.and_then(|s| {
-            doc.mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.span.overlaps(s))
-                .filter_map(|(i, _)| chain_end(i))
-                .find(|m| m.code.is_some() && carries(m))
+            index
+                .overlapping(doc, s)
+                .map(chain_end)
+                .find(|(i, m)| m.is_some_and(|m| m.code.is_some()) && carries(*i))
+                .and_then(|(_, m)| m)
         });
         let named = || {
-            let matching = doc
-                .mentions
+            let mut matching = carrying
                 .iter()
-                .filter(|m| m.code.is_some() && carries(m));
+                .filter_map(|&i| doc.mentions.get(i))
+                .filter(|m| m.code.is_some());
             matching
                 .clone()
-                .rfind(|m| m.span.start <= q.span.start)
-                .or_else(|| matching.clone().next())
+                .filter(|m| m.span.start <= q.span.start)
+                .max_by_key(|m| m.span.start)
+                .or_else(|| matching.next())
         };
         let Some(m) = at_span.or_else(named) else {
             return;
@@ -516,6 +515,70 @@ impl QuoteFinder {
                 q.speaker = Some(full.clone());
             }
         }
+    }
+}
+
+/// How many antecedent links a speaker's mention is followed back: chains are short (a
+/// pronoun, a description, a name); the bound guards against cycles.
+const CHAIN_STEPS: usize = 64;
+
+/// A document's mentions indexed once for the quotes' speaker codes: by start (to find the
+/// mentions at a speaker's words) and by lower-case word of their text and dictionary name
+/// (to find the mentions naming a surname). Looking each quote up in the whole mention list
+/// made long documents quadratic.
+struct MentionWords {
+    /// Mention indices sorted by start offset.
+    by_start: Vec<usize>,
+    /// The longest mention, in bytes: how far before a span a mention overlapping it may start.
+    longest: u32,
+    /// Lower-case word → indices (ascending) of the mentions whose text or name has it.
+    by_word: FastMap<String, Vec<usize>>,
+}
+
+impl MentionWords {
+    fn new(doc: &Document) -> MentionWords {
+        let mut by_start: Vec<usize> = (0..doc.mentions.len()).collect();
+        by_start.sort_by_key(|&i| doc.mentions[i].span.start);
+        let longest = doc
+            .mentions
+            .iter()
+            .map(|m| m.span.len() as u32)
+            .max()
+            .unwrap_or(0);
+        let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let text = doc.text.get(m.span.range()).unwrap_or("");
+            for n in [m.name.as_deref().unwrap_or(""), text] {
+                for w in n
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                {
+                    let list = by_word.entry(w.to_string()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        MentionWords {
+            by_start,
+            longest,
+            by_word,
+        }
+    }
+
+    /// Indices of the mentions overlapping `s`, in text order.
+    fn overlapping<'a>(&'a self, doc: &'a Document, s: Span) -> impl Iterator<Item = usize> + 'a {
+        let from = s.start.saturating_sub(self.longest);
+        let first = self
+            .by_start
+            .partition_point(|&i| doc.mentions[i].span.start < from);
+        self.by_start[first..]
+            .iter()
+            .copied()
+            .take_while(move |&i| doc.mentions[i].span.start < s.end)
+            .filter(move |&i| doc.mentions[i].span.overlaps(s))
     }
 }
 
