@@ -1112,7 +1112,13 @@ fn first_target(
         if let Some(g) = r.group_of[j] {
             let gs = r.groups[g].start;
             let aside = r.aside.get(gs).copied().unwrap_or(false);
-            if aside || !allow_place && gs > 0 && r.locative[gs - 1] {
+            // "signed an agreement, in a deal brokered by Russia": the agent of a later
+            // participle is that participle's source, not this verb's target.
+            let later_agent = gs >= 2
+                && r.tags[gs - 1] == Tag::Prep
+                && r.words[gs - 1].up == "BY"
+                && r.verbs.iter().any(|v| v.end == gs - 1 && v.start >= from);
+            if aside || later_agent || !allow_place && gs > 0 && r.locative[gs - 1] {
                 j = r.groups[g].end.max(j + 1);
                 continue;
             }

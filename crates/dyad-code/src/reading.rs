@@ -877,6 +877,7 @@ pub fn read_with_tags(
         verbs,
     };
     build_groups(&mut reading, lex, grammar, date);
+    free_relative_subjects(&mut reading, grammar);
     reading
 }
 
@@ -1018,6 +1019,37 @@ fn aside_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
         }
     }
     aside
+}
+
+/// "struck what New Delhi called a training camp inside Pakistan": when the object of a free
+/// relative's verb names an actor, that object is the outer verb's target, so the free
+/// relative's subject is set aside. Otherwise ("criticized what he called the low
+/// effectiveness of ...") the subject still ends the target search as a clause subject.
+fn free_relative_subjects(r: &mut Reading, grammar: &Grammar) {
+    for vi in 0..r.verbs.len() {
+        let vh = &r.verbs[vi];
+        if !vh.free_relative {
+            continue;
+        }
+        let names_actor = r
+            .group_of
+            .get(vh.end)
+            .copied()
+            .flatten()
+            .is_some_and(|g| r.groups[g].members.iter().any(|m| !m.code.is_empty()));
+        if !names_actor {
+            continue;
+        }
+        let mut k = vh.start;
+        while k > 0 && matches!(r.tags[k - 1], Tag::Noun | Tag::Pron | Tag::Det | Tag::Adv) {
+            k -= 1;
+            if grammar.is(&r.words[k].up, Class::FreeRelative) {
+                let end = vh.start;
+                r.aside[k..end].iter_mut().for_each(|a| *a = true);
+                break;
+            }
+        }
+    }
 }
 
 /// Whether group `g` is the subject of a clause of its own: it has a noun or pronoun, and an
