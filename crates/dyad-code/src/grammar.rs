@@ -4,7 +4,7 @@
 //! remaining words into noun phrases and verb groups. The list is data, not code: the shipped
 //! file is embedded, and a replacement can be loaded with [`Grammar::parse`].
 
-use std::collections::HashMap;
+use dyad_doc::words::FastMap as HashMap;
 
 /// The shipped grammar word list.
 pub const SHIPPED: &str = include_str!("../../../dictionaries/code-grammar.txt");

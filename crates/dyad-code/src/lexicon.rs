@@ -5,7 +5,7 @@
 //! the sentence reader and the pattern matcher look up, keeping `file:line` for every entry
 //! (the evidence of an event names the pattern that fired).
 
-use std::collections::HashMap;
+use dyad_doc::words::FastMap as HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -512,7 +512,7 @@ impl Lexicon {
     pub fn from_dictionary(dict: &dyad_dict::Dictionary) -> Lexicon {
         let e = &dict.entries;
         let mut lex = Lexicon::default();
-        let mut labels: HashMap<String, Arc<str>> = HashMap::new();
+        let mut labels: HashMap<String, Arc<str>> = HashMap::default();
         let mut src = |p: &dyad_dict::Provenance| Source {
             file: file_label(&p.file, &mut labels),
             line: p.line,
@@ -589,7 +589,7 @@ impl Lexicon {
             lex.phrases.insert(words, Entry::Agent(idx));
         }
         // Synsets, expanded to their members' word sequences (with regular plurals).
-        let mut synsets: HashMap<String, Vec<Vec<(String, bool)>>> = HashMap::new();
+        let mut synsets: HashMap<String, Vec<Vec<(String, bool)>>> = HashMap::default();
         for s in &e.synsets {
             let mut members: Vec<Vec<(String, bool)>> = Vec::new();
             for m in &s.members {

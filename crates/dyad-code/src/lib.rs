@@ -26,7 +26,7 @@ pub mod ptb;
 pub mod reading;
 pub mod validate;
 
-use std::collections::HashMap;
+use dyad_doc::words::FastMap as HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -157,7 +157,7 @@ struct Roots {
 
 impl Roots {
     fn parse(text: &str) -> Roots {
-        let mut by_root = HashMap::new();
+        let mut by_root = HashMap::default();
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("");
             let f: Vec<&str> = line.split_whitespace().collect();
@@ -592,7 +592,7 @@ impl Coder {
         si: usize,
         doc: &mut Document,
     ) -> HashMap<(usize, usize), u32> {
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::default();
         for (gi, g) in r.groups.iter().enumerate() {
             for (mi, m) in g.members.iter().enumerate() {
                 if m.code.is_empty() || m.end == 0 || m.start >= r.words.len() {
