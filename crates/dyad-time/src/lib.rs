@@ -349,21 +349,7 @@ impl TimeResolver {
             );
         }
         let m = TimeWords::name(&self.words.months, rest)?;
-        let pub_date = pub_date?;
-        let future = self.future(v, i, i + 1);
-        let y = month_year(
-            pub_date,
-            m,
-            if future { Dir::Next } else { Dir::Last },
-            true,
-        );
-        found(
-            i,
-            i + 1,
-            Date::new(y, m as i8, 1).ok()?,
-            DatePrecision::Month,
-            tense_rule("period-month", future),
-        )
+        self.bare_month(v, i, pub_date?, m, "period-month")
     }
 
     /// "24 June 2005", "3 Oct.", "24th June".
@@ -420,21 +406,7 @@ impl TimeResolver {
         if !self.words.date_prepositions.contains(prev) {
             return None;
         }
-        let pub_date = pub_date?;
-        let future = self.future(v, i, i + 1);
-        let y = month_year(
-            pub_date,
-            m,
-            if future { Dir::Next } else { Dir::Last },
-            true,
-        );
-        found(
-            i,
-            i + 1,
-            Date::new(y, m as i8, 1).ok()?,
-            DatePrecision::Month,
-            tense_rule("month", future),
-        )
+        self.bare_month(v, i, pub_date?, m, "month")
     }
 
     /// A month abbreviation written without its period ("Oct" for "Oct."): accepted only next
@@ -726,6 +698,21 @@ impl TimeResolver {
     /// Looks outwards one token at a time (backwards first) for a `[future]` word or a past
     /// form (a `[past]` word or a lower-case word in "-ed"); the first found decides. No cue
     /// means past: news reports what happened.
+    /// A month named without its year at token `i`: the year is the one in which the
+    /// month last came (past tense) or next comes (future), counted from publication.
+    fn bare_month(&self, v: &View, i: usize, pub_date: Date, m: u8, rule: &str) -> Option<Found> {
+        let future = self.future(v, i, i + 1);
+        let dir = if future { Dir::Next } else { Dir::Last };
+        let y = month_year(pub_date, m, dir, true);
+        found(
+            i,
+            i + 1,
+            Date::new(y, m as i8, 1).ok()?,
+            DatePrecision::Month,
+            tense_rule(rule, future),
+        )
+    }
+
     fn future(&self, v: &View, start: usize, end: usize) -> bool {
         let clauses = v.clauses(&self.words);
         let Some(&clause) = clauses.get(start) else {
