@@ -45,7 +45,7 @@ impl Default for Options {
 /// root (`dictionaries/code-intent.txt`).
 #[derive(Clone, Debug, Default)]
 pub struct Intents {
-    by_root: std::collections::HashMap<String, String>,
+    by_root: dyad_doc::words::FastMap<String, String>,
     /// Roots of directive verbs ("urge", "pressure", "demand"): the infinitive after their
     /// object is what is asked for, not an event.
     directives: Vec<String>,
@@ -57,7 +57,7 @@ pub struct Intents {
 impl Intents {
     /// Reads `root code` and `directive root` lines; `#` starts a comment.
     pub fn parse(text: &str) -> Intents {
-        let mut by_root = std::collections::HashMap::new();
+        let mut by_root = dyad_doc::words::FastMap::default();
         let mut directives = Vec::new();
         let mut together = Vec::new();
         for line in text.lines() {
@@ -90,7 +90,7 @@ pub struct Prepared {
     /// The default codes of each transformation's upper and lower verb, by transformation.
     transform_codes: Vec<(Option<String>, Option<String>)>,
     /// An id for every word the verb patterns name.
-    vocab: std::collections::HashMap<String, u32>,
+    vocab: dyad_doc::words::FastMap<String, u32>,
     /// The verb patterns with their words as ids, by block, in the lexicon's order.
     blocks: Vec<Vec<Compiled>>,
 }
@@ -133,7 +133,7 @@ enum CKind {
 impl Prepared {
     /// Prepares `lex` for coding.
     pub fn new(lex: &Lexicon) -> Prepared {
-        let mut vocab = std::collections::HashMap::new();
+        let mut vocab = dyad_doc::words::FastMap::default();
         let mut compile = |elems: &[PatElem]| -> Vec<CElem> {
             elems
                 .iter()
@@ -768,9 +768,20 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
         let Some(upper_src) = u_events.first().map(|e| e.source.clone()) else {
             continue;
         };
-        // The first later verb with events, in the reported clause.
+        // The first later verb with events, in the reported clause. A verb right after
+        // "and" is coordinated with this one ("offered talks with India and announced"): it
+        // and what follows it are not what this verb reports.
         let end = clause_end(r, r.verbs[u].end);
-        let Some(l) = (u + 1..r.verbs.len())
+        let coordinated = (u + 1..r.verbs.len())
+            .find(|&l| {
+                let mut k = r.verbs[l].start;
+                while k > r.verbs[u].end && r.tags[k - 1] == Tag::Adv {
+                    k -= 1;
+                }
+                k > r.verbs[u].end && r.tags[k - 1] == Tag::Conj
+            })
+            .unwrap_or(r.verbs.len());
+        let Some(l) = (u + 1..coordinated)
             .filter(|&l| r.verbs[l].start < end.max(r.verbs[u].end + 1) || end == r.words.len())
             .find(|&l| events.iter().any(|e| e.verb == l))
         else {
@@ -977,6 +988,20 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
             if first.start != start {
                 return subject_of(r, first.start, seen);
             }
+        }
+    }
+    // "condemned the sanctions as illegal and recalled": a verb right after "and" (adverbs
+    // aside) shares the subject of the verb before it in the clause.
+    let mut c = start;
+    while c > 0 && r.tags[c - 1] == Tag::Adv {
+        c -= 1;
+    }
+    if c > 0 && r.tags[c - 1] == Tag::Conj {
+        let before = r.verbs.iter().rev().find(|v| v.end < c);
+        let clause_open =
+            before.is_some_and(|v| (v.end..c).any(|k| matches!(r.tags[k], Tag::Comp | Tag::Punct)));
+        if let Some(v) = before.filter(|_| !clause_open) {
+            return subject_of(r, v.start, seen);
         }
     }
     let mut j = start;

@@ -821,6 +821,11 @@ pub fn read_with_tags(
                 if !cont {
                     break;
                 }
+                // "On Wednesday Pakistan said", "Last week Washington recognised": a name
+                // after a time word starts the clause's subject.
+                if t == Tag::Noun && words[k].cap && grammar.is(&words[k - 1].up, Class::Time) {
+                    break;
+                }
                 k += 1;
             }
         }
