@@ -843,8 +843,19 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
             events.retain(|e| e.verb != u && e.verb != l);
             events.extend(replaced);
         } else {
-            // The report yields to what it reports.
-            events.retain(|e| e.verb != u);
+            // The report yields to what it reports; but when the reported act names no target
+            // and the report's target is the reported clause's subject ("said Armenia had
+            // been forced to capitulate"), the report stands.
+            let about_subject = u_events.iter().any(|e| {
+                e.target_member.is_some_and(|(g, i)| {
+                    // A pronoun there ("said it was") is too uncertain a target.
+                    let named = r.groups[g].members.get(i).is_some_and(|m| !m.pronoun);
+                    named && crate::reading::right_after(r, r.verbs[u].end, r.groups[g].start)
+                })
+            });
+            if lower.iter().any(|e| e.target.is_some()) || !about_subject {
+                events.retain(|e| e.verb != u);
+            }
         }
     }
 }
