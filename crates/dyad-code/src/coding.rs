@@ -1164,8 +1164,18 @@ fn first_target(
                 .filter(|m| !m.code.is_empty())
                 .map(|m| m.code.as_str())
                 .collect();
-            // A pronoun back to the source ("X ... with his ...") is not a target.
-            let repeats = !codes.is_empty() && codes.iter().all(|c| src_codes.contains(c));
+            // A pronoun back to the source ("X ... with his ...") is not a target, nor is
+            // the source's own agent ("agreed to reopen their embassies").
+            let own = |m: &Member| {
+                src_codes.contains(&m.code.as_str())
+                    || m.possessive && src_codes.iter().any(|s| s.get(..3) == m.code.get(..3))
+            };
+            let repeats = !codes.is_empty()
+                && r.groups[g]
+                    .members
+                    .iter()
+                    .filter(|m| !m.code.is_empty())
+                    .all(own);
             // The subject of a clause of its own ends the search: it is the target only as
             // the subject of the verb's complement ("said [Russia] had ..."), and what follows
             // belongs to that clause's verb ("said [a mortar bomb] was fired at it from Gaza",

@@ -443,7 +443,13 @@ impl Coder {
                     continue;
                 }
                 let start = m.start;
-                let agent_suffix = m.code.strip_prefix("---").map(str::to_string);
+                let possessive = m.possessive;
+                // A possessive agent takes any possessor ("Pakistan said its air force").
+                let agent_suffix = m
+                    .code
+                    .strip_prefix("---")
+                    .filter(|_| !possessive)
+                    .map(str::to_string);
                 let word = r.words[m.start..m.end]
                     .last()
                     .map(|w| w.up.clone())
@@ -496,6 +502,21 @@ impl Coder {
                 }
                 let m = &mut r.groups[gi].members[mi];
                 match found {
+                    Some((code, ante)) if possessive => {
+                        // The possessor's country (or its whole code when it names none)
+                        // with the agent's own codes: "its air force" -> PAKMIL.
+                        let country = code.get(..3).filter(|p| {
+                            !self.grammar.is(p, grammar::Class::NonState) && code.len() >= 3
+                        });
+                        let base = country.unwrap_or(&code).to_string();
+                        m.code = m
+                            .agent_codes
+                            .iter()
+                            .fold(base, |acc, a| reading::join_code(&acc, a));
+                        m.antecedent = ante;
+                        m.rule = format!("coreference: possessive; {}", m.rule);
+                    }
+                    None if possessive => m.code.clear(),
                     Some((code, ante)) => {
                         m.code = code;
                         m.antecedent = ante;

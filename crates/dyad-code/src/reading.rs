@@ -133,6 +133,9 @@ pub struct Member {
     pub base: String,
     /// The agent codes appended, in order.
     pub agent_codes: Vec<String>,
+    /// An agent after a possessive determiner ("its air force"): coreference gives it the
+    /// country of the possessor and keeps its own agent codes.
+    pub possessive: bool,
 }
 
 /// Noun phrases joined by commas and conjunctions ("Mordor, Rohan and Bree"), or an agent
@@ -1688,9 +1691,38 @@ fn np_members(
                 })
                 .collect()
         }
-        // "his government", "their ambassadors": an agent of someone named elsewhere, not
-        // an actor of its own.
-        None if grammar.is(&r.words[np.start].up, crate::grammar::Class::Possessive) => Vec::new(),
+        // "his government", "its air force": an agent of someone named elsewhere, not an
+        // actor of its own; coreference finds the possessor.
+        None if grammar.is(&r.words[np.start].up, crate::grammar::Class::Possessive) => {
+            // Only an agent that heads the phrase: in "his first official visit" the agent
+            // word is an adjective.
+            let heads = np
+                .agents
+                .last()
+                .and_then(|&h| r.hits.get(h))
+                .is_some_and(|h| h.end == np.end);
+            // Only a state's own bodies ("its air force", "its ambassadors"): "its men" or
+            // "their supporters" are too loose to place.
+            let state = suffix
+                .last()
+                .is_some_and(|a| grammar.is(a, crate::grammar::Class::StateAgent));
+            if !heads || !state {
+                return Vec::new();
+            }
+            vec![Member {
+                code: combine("---", &suffix),
+                start: np.start,
+                end: np.end,
+                name: words_text(np.start, np.end),
+                rule: agent_rules.join("; "),
+                agent_only: true,
+                pronoun: true,
+                possessive: true,
+                base: "---".to_string(),
+                agent_codes: suffix,
+                ..Member::default()
+            }]
+        }
         None if !np.agents.is_empty() => {
             let definite = r.words[np.start].up == "THE";
             let base = format!("{prefix}---");
