@@ -1077,8 +1077,12 @@ pub fn clause_subject(r: &Reading, g: usize) -> bool {
         Some(Tag::Aux | Tag::Be | Tag::Neg) => true,
         // Present forms in -s are left out: "fired two artillery shells" is no clause. A
         // pronoun before a verb is its subject in any tense ("said, 'We strongly oppose").
+        // After a comma and a conjunction, a noun phrase before a verb opens a clause of its
+        // own in any tense (", and Turkey said it would send troops").
         Some(Tag::Verb) => {
-            r.words[k].up.ends_with("ED") || (ge == gs + 1 && r.tags[gs] == Tag::Pron)
+            r.words[k].up.ends_with("ED")
+                || (ge == gs + 1 && r.tags[gs] == Tag::Pron)
+                || (gs >= 2 && r.tags[gs - 1] == Tag::Conj && r.tags[gs - 2] == Tag::Comma)
         }
         _ => false,
     }
