@@ -1222,6 +1222,17 @@ fn is_verbal_context(
         // Sentence-initial: a participle opening ("Rebuked by ...").
         return up.ends_with("ED");
     }
+    // "responded by recalling its ambassadors": a gerund after "by" with an object of its
+    // own is what the subject did.
+    if tags[j - 1] == Tag::Prep
+        && words[j - 1].up == "BY"
+        && up.ends_with("ING")
+        && tags
+            .get(k + 1)
+            .is_some_and(|t| matches!(t, Tag::Det | Tag::Poss | Tag::Noun | Tag::Num))
+    {
+        return true;
+    }
     match tags[j - 1] {
         Tag::Aux | Tag::Be | Tag::To | Tag::Neg | Tag::Rel | Tag::Pron | Tag::Comp => true,
         Tag::Det | Tag::Prep | Tag::Poss | Tag::Num => false,
