@@ -54,7 +54,7 @@ pub struct People<'a> {
 
 /// A capitalised name sequence: its title part and its name part (indices into the clause's
 /// tokens).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Run {
     /// Tokens of the whole run, title included.
     all: std::ops::Range<usize>,
@@ -191,6 +191,14 @@ impl<'a> People<'a> {
     }
 
     /// The runs `build` found in `clause`, if it read it.
+    /// The clause's name runs: found when the people were built, else now.
+    fn clause_runs(&self, doc: &Document, clause: &Clause) -> std::borrow::Cow<'_, [Run]> {
+        match self.cached_runs(clause) {
+            Some(r) => std::borrow::Cow::Borrowed(r),
+            None => std::borrow::Cow::Owned(self.runs(doc, &clause.toks)),
+        }
+    }
+
     fn cached_runs(&self, clause: &Clause) -> Option<&[Run]> {
         let k = self
             .runs_of
@@ -433,16 +441,9 @@ impl<'a> People<'a> {
         last: &Option<Resolved>,
     ) -> Option<Resolved> {
         let toks = &clause.toks;
-        let computed;
-        let runs = match self.cached_runs(clause) {
-            Some(r) => r,
-            None => {
-                computed = self.runs(doc, toks);
-                computed.as_slice()
-            }
-        };
+        let runs = self.clause_runs(doc, clause);
         let mut best: Option<(usize, Resolved)> = None;
-        for run in runs {
+        for run in runs.iter() {
             if let Some(r) = self.resolve_run(doc, toks, run, false) {
                 best = Some((run.all.start, r));
                 break;
@@ -473,14 +474,7 @@ impl<'a> People<'a> {
     /// Putin was quick to praise what he called …": "he" is Putin).
     pub fn last_person_before(&self, doc: &Document, clause: &Clause, at: u32) -> Option<Resolved> {
         let toks = &clause.toks;
-        let computed;
-        let runs = match self.cached_runs(clause) {
-            Some(r) => r,
-            None => {
-                computed = self.runs(doc, toks);
-                computed.as_slice()
-            }
-        };
+        let runs = self.clause_runs(doc, clause);
         runs.iter()
             .rev()
             .filter(|r| toks[r.all.end - 1].span.end <= at)
