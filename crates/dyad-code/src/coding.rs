@@ -1008,7 +1008,22 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
         c -= 1;
     }
     if c > 0 && r.tags[c - 1] == Tag::Conj {
-        let before = r.verbs.iter().rev().find(|v| v.end < c);
+        // "accused X of trying to steal the oil and broke off relations": an inflected verb
+        // does not coordinate with an infinitive, so it looks past it to a finite verb.
+        let inflected = r.verbs.iter().any(|v| v.start == start && v.inflected);
+        let infinitive = |v: &&crate::reading::VerbHit| {
+            let mut k = v.start;
+            while k > 0 && r.tags[k - 1] == Tag::Adv {
+                k -= 1;
+            }
+            k > 0 && r.tags[k - 1] == Tag::To
+        };
+        let before = r
+            .verbs
+            .iter()
+            .rev()
+            .filter(|v| v.end < c)
+            .find(|v| !(inflected && infinitive(v)));
         let clause_open =
             before.is_some_and(|v| (v.end..c).any(|k| matches!(r.tags[k], Tag::Comp | Tag::Punct)));
         if let Some(v) = before.filter(|_| !clause_open) {

@@ -182,6 +182,9 @@ pub struct VerbHit {
     /// An infinitive under a negated verb or a verb of refusal ("refused to ratify", "is not
     /// standing in line to join"): what it names did not happen.
     pub not_done: bool,
+    /// Written as a past or third-person form ("broke", "accused", "holds"), which cannot be
+    /// the bare form of an infinitive.
+    pub inflected: bool,
 }
 
 /// Everything read from one sentence.
@@ -780,6 +783,9 @@ pub fn read_with_tags(
                     reduced_relative: false,
                     free_relative: false,
                     not_done: false,
+                    inflected: irregular
+                        || up.ends_with("ED")
+                        || up.ends_with('S') && !up.ends_with("SS"),
                 });
                 k = e.max(k + 1);
                 continue;
@@ -1237,7 +1243,9 @@ fn is_verbal_context(
         Tag::Aux | Tag::Be | Tag::To | Tag::Neg | Tag::Rel | Tag::Pron | Tag::Comp => true,
         Tag::Det | Tag::Prep | Tag::Poss | Tag::Num => false,
         Tag::Verb => up.ends_with("ING") || up.ends_with("ED") || up.ends_with("EN"),
-        Tag::Conj => inflected && !up.ends_with("ING"),
+        // "accused the United States ... and broke off relations": an irregular past form
+        // listed in the verb dictionary is as inflected as one in -ed.
+        Tag::Conj => (inflected || irregular) && !up.ends_with("ING"),
         Tag::Comma | Tag::Subord => true,
         Tag::Noun => {
             // "peace talks ended": a noun before a verb is part of a compound noun.

@@ -846,3 +846,35 @@ fn a_bare_agent_code_counts_as_unplaced() {
         vec![t("RUS", "MED", "111")]
     );
 }
+
+#[test]
+fn an_inflected_verb_after_and_shares_the_finite_verbs_subject_not_an_infinitives() {
+    let verbs = format!(
+        "{VERBS}\n--- ACCUSE [112] ---\nACCUSE\n\n--- SEVER [161] ---\n\
+         +BREAK_OFF {{+BREAKS_OFF +BROKE_OFF +BREAKING_OFF +BROKEN_OFF}}\n"
+    );
+    let c = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", AGENTS),
+        (Kind::Verbs, "t.verbs.txt", &verbs),
+    ]);
+    // "broke" is an irregular past form: a verb after "and", coordinated with "accused",
+    // not with the infinitive "to attack" whose subject is Russia.
+    let doc = code_with(
+        &c,
+        "Ukraine accused Russia of trying to attack its ports and broke off relations with NATO.",
+    );
+    let severed: Vec<_> = triples(&doc).into_iter().filter(|e| e.2 == "161").collect();
+    assert_eq!(severed, vec![t("UKR", "IGOWSTNAT", "161")]);
+    assert!(triples(&doc).contains(&t("UKR", "RUS", "112")));
+    // A bare form after "and" still coordinates with the infinitive: no event for Ukraine.
+    let bare = code_with(
+        &c,
+        "Ukraine urged Russia to attack the rebels and break off relations with NATO.",
+    );
+    assert!(
+        triples(&bare).iter().all(|e| e.2 != "161" || e.0 != "UKR"),
+        "{:?}",
+        triples(&bare)
+    );
+}
