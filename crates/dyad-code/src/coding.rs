@@ -52,6 +52,10 @@ pub struct Intents {
     /// Code prefixes of acts that the members of a compound subject without a target do to
     /// each other ("Cuba and the United States restored relations").
     together: Vec<String>,
+    /// Code prefixes of acts on the parties of a deal ("a deal brokered by China"): when the
+    /// verb is passive and its target names no actor, the parties are the sentence's first
+    /// subject.
+    parties: Vec<String>,
 }
 
 impl Intents {
@@ -60,6 +64,7 @@ impl Intents {
         let mut by_root = dyad_doc::words::FastMap::default();
         let mut directives = Vec::new();
         let mut together = Vec::new();
+        let mut parties = Vec::new();
         for line in text.lines() {
             let f: Vec<&str> = line
                 .split('#')
@@ -70,6 +75,7 @@ impl Intents {
             match f[..] {
                 ["directive", root] => directives.push(root.to_string()),
                 ["together", code] => together.push(code.to_string()),
+                ["parties", code] => parties.push(code.to_string()),
                 [root, code] => {
                     by_root.insert(root.to_string(), code.to_string());
                 }
@@ -80,6 +86,7 @@ impl Intents {
             by_root,
             directives,
             together,
+            parties,
         }
     }
 }
@@ -528,7 +535,23 @@ pub fn code_prepared(
         }
         let (primary, reverse) = split_code(&c.code);
         let srcs = members(r, source);
-        let tgts = members(r, target);
+        let mut tgts = members(r, target);
+        // "Saudi Arabia and Iran agreed to restore relations, in a deal brokered by China":
+        // the mediator acts on the parties, the subject of the first verb before it.
+        if tgts.is_empty()
+            && passive
+            && intents
+                .parties
+                .iter()
+                .any(|p| primary.starts_with(p.as_str()))
+        {
+            if let Some(first) = r.verbs.iter().find(|v| v.end <= vh.start) {
+                let parties = subject_of(r, first.start, &mut HashSet::new());
+                if parties.is_some() && parties != source {
+                    tgts = members(r, parties);
+                }
+            }
+        }
         let mut add =
             |s: &(usize, usize, &Member), t: Option<&(usize, usize, &Member)>, code: &str| {
                 if code.is_empty() || code == "---" {

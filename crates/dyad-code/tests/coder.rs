@@ -878,3 +878,29 @@ fn an_inflected_verb_after_and_shares_the_finite_verbs_subject_not_an_infinitive
         triples(&bare)
     );
 }
+
+#[test]
+fn a_mediator_of_a_deal_acts_on_the_parties_named_by_the_subject() {
+    let verbs = format!("{VERBS}\n--- AGREE [050] ---\nAGREE\n\n--- BROKER [045] ---\nBROKER\n");
+    let c = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", AGENTS),
+        (Kind::Verbs, "t.verbs.txt", &verbs),
+    ]);
+    let doc = code_with(
+        &c,
+        "Russia and Ukraine agreed on Monday to a truce, in a deal brokered by NATO.",
+    );
+    let mediated: Vec<_> = triples(&doc).into_iter().filter(|e| e.2 == "045").collect();
+    assert_eq!(
+        mediated,
+        vec![t("IGOWSTNAT", "RUS", "045"), t("IGOWSTNAT", "UKR", "045")]
+    );
+    // Without a mediator there is no mediation event.
+    let plain = code_with(&c, "Russia and Ukraine agreed on Monday to a truce.");
+    assert!(
+        triples(&plain).iter().all(|e| e.2 != "045"),
+        "{:?}",
+        triples(&plain)
+    );
+}
