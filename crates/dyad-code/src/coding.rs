@@ -953,7 +953,7 @@ fn by_agent(r: &Reading, vh: &VerbHit) -> Option<usize> {
     let end = clause_end(r, vh.end);
     let mut j = vh.end;
     while j < end {
-        if r.words[j].up == "BY" && r.tags[j] == Tag::Prep {
+        if r.agentive[j] && r.tags[j] == Tag::Prep {
             if let Some(g) = r.group_of.get(j + 1).copied().flatten() {
                 if !r.groups[g].members.is_empty() {
                     return Some(g);
@@ -1190,7 +1190,7 @@ fn first_target(
             // participle is that participle's source, not this verb's target.
             let later_agent = gs >= 2
                 && r.tags[gs - 1] == Tag::Prep
-                && r.words[gs - 1].up == "BY"
+                && r.agentive[gs - 1]
                 && r.verbs.iter().any(|v| v.end == gs - 1 && v.start >= from);
             if aside || later_agent || !allow_place && gs > 0 && r.locative[gs - 1] {
                 j = r.groups[g].end.max(j + 1);

@@ -85,6 +85,12 @@ pub enum Class {
     /// Bare codes that name a kind of actor but no country or organisation ("MED" for a
     /// newspaper), looked up by code: such a side counts as unplaced.
     AgentOnly = 1 << 32,
+    /// The preposition of a passive verb's agent ("by").
+    Agentive = 1 << 33,
+    /// The definite article: "the minister" describes someone named earlier.
+    Definite = 1 << 34,
+    /// Plural demonstratives ("these", "those"), which open a noun phrase as the article does.
+    Demonstrative = 1 << 35,
 }
 
 impl Class {
@@ -123,6 +129,9 @@ impl Class {
             "STATEAGENT" => Class::StateAgent,
             "NONSTATE" => Class::NonState,
             "AGENTONLY" => Class::AgentOnly,
+            "AGENTIVE" => Class::Agentive,
+            "DEFINITE" => Class::Definite,
+            "DEMONSTRATIVE" => Class::Demonstrative,
             _ => return None,
         })
     }

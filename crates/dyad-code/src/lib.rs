@@ -542,12 +542,12 @@ impl Coder {
             let title = self.grammar.is(first, grammar::Class::Title);
             // A bare name of one or two capitalised words ("Rodriguez" after "Cuban Foreign
             // Minister Bruno Rodriguez") repeats the end of an earlier mention's name.
-            let bare = first != "THE"
+            let definite = self.grammar.is(first, grammar::Class::Definite);
+            let bare = !definite
                 && !title
                 && g.end <= g.start + 2
                 && r.words[g.start..g.end].iter().all(|w| w.cap);
-            if !g.members.is_empty() || !bare && (g.end <= g.start + 1 || first != "THE" && !title)
-            {
+            if !g.members.is_empty() || !bare && (g.end <= g.start + 1 || !definite && !title) {
                 continue;
             }
             let from = if bare { g.start } else { g.start + 1 };

@@ -206,6 +206,8 @@ pub struct Reading {
     pub verbs: Vec<VerbHit>,
     /// Whether each word is a preposition of place ("in", "at").
     pub locative: Vec<bool>,
+    /// Whether each word is the preposition of a passive agent ("by").
+    pub agentive: Vec<bool>,
     /// Whether each word lies in a phrase whose actors are never a verb's target: the topic
     /// of a noun of meeting or speech ("a summit on the unrest in Iran") or an adjunct ("during
     /// its campaign for an Islamic state in Nigeria").
@@ -870,6 +872,10 @@ pub fn read_with_tags(
         .zip(&tags)
         .map(|(w, t)| *t == Tag::Prep && grammar.is(&w.up, Class::Locative))
         .collect();
+    let agentive = words
+        .iter()
+        .map(|w| grammar.is(&w.up, Class::Agentive))
+        .collect();
     for vh in verbs.iter_mut() {
         // What a plan or claim names is as unasserted as a condition.
         vh.conditional = in_condition(vh.start, &tags, &words, grammar)
@@ -882,6 +888,7 @@ pub fn read_with_tags(
     let mut reading = Reading {
         aside,
         locative,
+        agentive,
         words,
         tags,
         hits,
@@ -1138,7 +1145,7 @@ fn reduced_relative(
                 Tag::Prep | Tag::Det | Tag::Noun | Tag::Num | Tag::Adv
             )
         {
-            if tags[k] == Tag::Prep && words[k].up == "BY" {
+            if tags[k] == Tag::Prep && grammar.is(&words[k].up, Class::Agentive) {
                 return true;
             }
             k += 1;
@@ -1231,7 +1238,7 @@ fn is_verbal_context(
     // "responded by recalling its ambassadors": a gerund after "by" with an object of its
     // own is what the subject did.
     if tags[j - 1] == Tag::Prep
-        && words[j - 1].up == "BY"
+        && grammar.is(&words[j - 1].up, Class::Agentive)
         && up.ends_with("ING")
         && tags
             .get(k + 1)
@@ -1324,7 +1331,8 @@ fn is_verbal_context(
                 }
                 if s > 0
                     && tags[s - 1] == Tag::Det
-                    && !matches!(words[s - 1].up.as_str(), "THE" | "THESE" | "THOSE")
+                    && !grammar.is(&words[s - 1].up, Class::Definite)
+                    && !grammar.is(&words[s - 1].up, Class::Demonstrative)
                 {
                     return false;
                 }
@@ -1654,7 +1662,7 @@ fn np_members(
     if np.actors.is_empty()
         && np.agents.is_empty()
         && np.end == np.start + 2
-        && r.words[np.start].up == "THE"
+        && grammar.is(&r.words[np.start].up, Class::Definite)
         && grammar.is(&r.words[np.start + 1].up, crate::grammar::Class::Nominal)
     {
         return vec![Member {
@@ -1747,7 +1755,7 @@ fn np_members(
             }]
         }
         None if !np.agents.is_empty() => {
-            let definite = r.words[np.start].up == "THE";
+            let definite = grammar.is(&r.words[np.start].up, Class::Definite);
             let base = format!("{prefix}---");
             vec![Member {
                 code: combine(&base, &suffix),
