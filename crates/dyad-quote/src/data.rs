@@ -1,7 +1,51 @@
 //! The quotation finder's data files: reporting verbs and the words of people's names.
 
 use crate::QuoteError;
-use dyad_doc::words::WordSet;
+use dyad_doc::words::{FastMap, WordSet};
+
+/// Bits of a word's class ([`Lexicon::word_flags`]): which word lists its lower-case form is
+/// in, and a few facts about its spelling. Every token outside quotations is classified once,
+/// so the speaker search tests bits instead of lower-casing and hashing a word per question.
+pub mod flag {
+    /// A single-word reporting verb.
+    pub const VERB: u32 = 1;
+    /// An honorific ("mr.").
+    pub const HONORIFIC: u32 = 1 << 1;
+    /// The lower-case word itself is a title (as stored, without normalising).
+    pub const TITLE_EXACT: u32 = 1 << 2;
+    /// The lower-case word itself is the first word of some title.
+    pub const TITLE_FIRST: u32 = 1 << 3;
+    /// A name particle ("de").
+    pub const PARTICLE: u32 = 1 << 4;
+    /// A word that marks a name as no person's.
+    pub const NONPERSON: u32 = 1 << 5;
+    /// A function word.
+    pub const FUNCTION: u32 = 1 << 6;
+    /// A pronoun standing for a person.
+    pub const PERSON_PRONOUN: u32 = 1 << 7;
+    /// A pronoun naming no person.
+    pub const OTHER_PRONOUN: u32 = 1 << 8;
+    /// An adverb between subject and verb.
+    pub const ADVERB: u32 = 1 << 9;
+    /// An auxiliary before a reporting verb.
+    pub const AUXILIARY: u32 = 1 << 10;
+    /// A determiner opening a description by office.
+    pub const DEFINITE: u32 = 1 << 11;
+    /// A word putting an office after a name.
+    pub const OFFICE_AS: u32 = 1 << 12;
+    /// [`super::Lexicon::is_title_word`].
+    pub const TITLE_WORD: u32 = 1 << 13;
+    /// [`super::Lexicon::may_start_title`].
+    pub const MAY_START_TITLE: u32 = 1 << 14;
+    /// The word starts with an upper-case letter.
+    pub const UPPER: u32 = 1 << 15;
+    /// The lower-case word ends in "ly".
+    pub const LY: u32 = 1 << 16;
+    /// More than one letter, all capitals ("NATO").
+    pub const ACRONYM: u32 = 1 << 17;
+    /// The word has an ASCII digit.
+    pub const DIGIT: u32 = 1 << 18;
+}
 
 /// Word lists loaded from `reporting-verbs.txt` and `quote-names.txt`.
 #[derive(Clone, Debug, Default)]
@@ -33,6 +77,15 @@ pub struct Lexicon {
     pub definite: WordSet,
     /// Words that put an office after a name ("in his capacity as ...").
     pub office_as: WordSet,
+    /// Lower-case word → the [`flag`] bits of the lists it is in (one look-up instead of one
+    /// per list).
+    pub lists_of: FastMap<String, u32>,
+    /// Bit `b & 127` set when some key of `lists_of` starts with byte `b`, and bit
+    /// `min(len, 63)` of `lists_len` when some key has that length: most words of a story
+    /// are in no list and are refused by these two tests before hashing.
+    pub lists_first: u128,
+    /// See `lists_first`.
+    pub lists_len: u64,
 }
 
 impl Lexicon {
@@ -91,6 +144,32 @@ impl Lexicon {
             };
             set.insert(entry);
         }
+        let sets = [
+            (&lex.verbs, flag::VERB),
+            (&lex.honorifics, flag::HONORIFIC),
+            (&lex.titles, flag::TITLE_EXACT),
+            (&lex.title_first, flag::TITLE_FIRST),
+            (&lex.particles, flag::PARTICLE),
+            (&lex.nonperson, flag::NONPERSON),
+            (&lex.function, flag::FUNCTION),
+            (&lex.person_pronouns, flag::PERSON_PRONOUN),
+            (&lex.other_pronouns, flag::OTHER_PRONOUN),
+            (&lex.adverbs, flag::ADVERB),
+            (&lex.auxiliaries, flag::AUXILIARY),
+            (&lex.definite, flag::DEFINITE),
+            (&lex.office_as, flag::OFFICE_AS),
+        ];
+        let mut lists_of: FastMap<String, u32> = FastMap::default();
+        for (set, bit) in sets {
+            for w in set.iter() {
+                *lists_of.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        for w in lists_of.keys() {
+            lex.lists_first |= 1u128 << (w.as_bytes().first().copied().unwrap_or(0) & 127);
+            lex.lists_len |= 1u64 << w.len().min(63);
+        }
+        lex.lists_of = lists_of;
         if lex.verbs.is_empty() {
             return Err(QuoteError::Format {
                 file: "reporting-verbs.txt".into(),
@@ -99,21 +178,6 @@ impl Lexicon {
             });
         }
         Ok(lex)
-    }
-
-    /// True for a determiner that opens a description by office ("the").
-    pub fn is_definite(&self, w: &str) -> bool {
-        self.definite.contains(lower(w).as_ref())
-    }
-
-    /// True for a word that puts an office after a name ("as").
-    pub fn is_office_as(&self, w: &str) -> bool {
-        self.office_as.contains(lower(w).as_ref())
-    }
-
-    /// True for a reporting verb (lower-cased word).
-    pub fn is_verb(&self, w: &str) -> bool {
-        self.verbs.contains(lower(w).as_ref())
     }
 
     pub fn is_honorific(&self, w: &str) -> bool {
@@ -148,6 +212,81 @@ impl Lexicon {
             None => true,
         }
     }
+}
+
+impl Lexicon {
+    /// The [`flag`] bits of word `w` as written: the same answers as the list look-ups
+    /// (`is_verb`, `is_title_word`, `may_start_title`, ...) and spelling tests, for one
+    /// lower-casing and one hash look-up.
+    pub fn word_flags(&self, w: &str) -> u32 {
+        let lw = lower(w);
+        let b = lw.as_bytes().first().copied().unwrap_or(0);
+        let mut f = if self.lists_first & (1u128 << (b & 127)) != 0
+            && self.lists_len & (1u64 << lw.len().min(63)) != 0
+        {
+            self.lists_of.get(lw.as_ref()).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        // A lower-case ASCII word without hyphens or spaces is its own normal title form;
+        // others take the full test (hyphenated words, non-ASCII).
+        let simple = !lw.is_empty()
+            && lw.is_ascii()
+            && !lw.contains(|c: char| c == '-' || c.is_ascii_whitespace());
+        let title_word = if simple {
+            f & flag::TITLE_EXACT != 0
+        } else {
+            self.is_title_word(w)
+        };
+        let may_start = if simple {
+            f & flag::TITLE_FIRST != 0
+        } else {
+            self.may_start_title(w)
+        };
+        if title_word {
+            f |= flag::TITLE_WORD;
+        }
+        if may_start {
+            f |= flag::MAY_START_TITLE;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            f |= flag::UPPER;
+        }
+        if lw.ends_with("ly") {
+            f |= flag::LY;
+        }
+        // An ASCII word without capitals is no acronym: skip the letter count.
+        if !is_plain_lower(w) && acronym(w) {
+            f |= flag::ACRONYM;
+        }
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            f |= flag::DIGIT;
+        }
+        f
+    }
+
+    /// "Mr.", "U.S.", initials: periods that end an abbreviation, not a sentence (`w` ends
+    /// in a period).
+    pub fn keeps_period(&self, w: &str) -> bool {
+        let bare = w.strip_suffix('.').unwrap_or(w);
+        self.is_honorific(w)
+            || self.titles.contains(lower(w).as_ref())
+            || bare.contains('.')
+            || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
+    }
+}
+
+/// "NATO", "EU", "U.S.": more than one letter, all capitals.
+pub fn acronym(w: &str) -> bool {
+    // Counted without collecting the letters.
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 1
 }
 
 /// ASCII with no capital: `to_lowercase` would return it unchanged.

@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use dyad_doc::words::FastMap;
 use dyad_doc::{Document, Quote, Span};
 
-use data::Lexicon;
+use data::{flag, Lexicon};
 use people::{People, Resolved};
 use text::{Clause, Kind, RawQuote, Tok};
 
@@ -90,8 +90,7 @@ impl QuoteFinder {
         if raw.is_empty() {
             return;
         }
-        let keep = |w: &str| self.keeps_period(w);
-        let clauses = text::clauses(doc, &raw, &keep);
+        let clauses = text::clauses(doc, &raw, &self.lex);
         let people = People::build(doc, &clauses, &self.lex);
         let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
         let mut last_subject: Option<Resolved> = None;
@@ -101,7 +100,7 @@ impl QuoteFinder {
         for (ci, clause) in clauses.iter().enumerate() {
             let headline = people
                 .is_headline(ci)
-                .unwrap_or_else(|| people::headline_like(doc, clause, &self.lex));
+                .unwrap_or_else(|| people::headline_like(clause));
             let subject = if headline {
                 None
             } else {
@@ -156,15 +155,6 @@ impl QuoteFinder {
             self.add_code(doc, &index, q);
         }
         doc.quotes = quotes;
-    }
-
-    /// "Mr.", "U.S.", initials: periods that end an abbreviation, not a sentence.
-    fn keeps_period(&self, w: &str) -> bool {
-        let bare = &w[..w.len() - 1];
-        self.lex.is_honorific(w)
-            || self.lex.titles.contains(data::lower(w).as_ref())
-            || bare.contains('.')
-            || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
     }
 
     /// The speaker of one quotation.
@@ -294,7 +284,7 @@ impl QuoteFinder {
             return Some((who, "according to NAME".into()));
         }
         let first = words.first()?;
-        if first.is_word() && self.lex.is_verb(&lower(first)) {
+        if first.is_word() && first.has(flag::VERB) {
             let rest = until_comma(&words[1..]);
             let who = people
                 .inverted_subject(doc, &rest, last_subject)
@@ -305,7 +295,7 @@ impl QuoteFinder {
         let k = words[..limit]
             .iter()
             .take_while(|t| t.is_word())
-            .position(|t| self.lex.is_verb(&lower(t)));
+            .position(|t| t.has(flag::VERB));
         if let Some(k) = k {
             let subj: Vec<Tok> = words[..k].iter().map(|t| **t).collect();
             let who = people.parse_subject(doc, &subj, last_subject)?;
@@ -321,11 +311,10 @@ impl QuoteFinder {
                 .take(16)
                 .position(|t| t.is_punct(','))?;
         // An auxiliary may come first: "…, has written".
-        let aux = |t: &&&Tok| self.lex.auxiliaries.contains(lower(t).as_ref());
         let verb = words[close + 1..]
             .iter()
-            .find(|t| !aux(t))
-            .filter(|t| t.is_word() && self.lex.is_verb(&lower(t)))?;
+            .find(|t| !t.has(flag::AUXILIARY))
+            .filter(|t| t.is_word() && t.has(flag::VERB))?;
         let subj: Vec<Tok> = words[..comma].iter().map(|t| **t).collect();
         let who = people.parse_subject(doc, &subj, last_subject)?;
         Some((who, format!("\"…\" NAME, …, {}", lower(verb))))
@@ -357,16 +346,14 @@ impl QuoteFinder {
         let lower = |t: &Tok| data::lower(doc.slice(t.span));
         let v = before
             .iter()
-            .rposition(|t| t.is_word() && self.lex.is_verb(&lower(t)));
+            .rposition(|t| t.is_word() && t.has(flag::VERB));
         if let Some(v) = v {
             let verb = lower(&before[v]);
             // The words right before the verb, back to a clause break or a conjunction.
             let from = before[..v]
                 .iter()
                 .rposition(|t| {
-                    !t.is_word()
-                        || self.lex.function.contains(lower(t).as_ref())
-                            && !self.lex.person_pronouns.contains(lower(t).as_ref())
+                    !t.is_word() || t.has(flag::FUNCTION) && !t.has(flag::PERSON_PRONOUN)
                 })
                 .map_or(0, |j| j + 1);
             if let Some(who) = people.parse_subject(doc, &before[from..v], last_subject) {

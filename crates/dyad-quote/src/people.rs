@@ -4,7 +4,7 @@
 
 use dyad_doc::{Document, Span};
 
-use crate::data::{lower, normalise_title, Lexicon};
+use crate::data::{flag, lower, normalise_title, Lexicon};
 use crate::text::{Clause, Kind, Tok};
 
 /// Who a subject phrase refers to.
@@ -67,13 +67,13 @@ struct Run {
 }
 
 /// True for a clause in title case (a headline, a menu line): names cannot be read from it.
-pub fn headline_like(doc: &Document, clause: &Clause, lex: &Lexicon) -> bool {
+pub fn headline_like(clause: &Clause) -> bool {
     // A lower-case reporting verb or a quotation makes it prose ("Rob Goldman, President
     // Ascom North America, says: …").
-    let prose = clause.toks.iter().any(|t| {
-        t.is_punct('"')
-            || (t.is_word() && !starts_upper(doc.slice(t.span)) && lex.is_verb(doc.slice(t.span)))
-    });
+    let prose = clause
+        .toks
+        .iter()
+        .any(|t| t.is_punct('"') || (t.is_word() && !t.has(flag::UPPER) && t.has(flag::VERB)));
     // Headlines and menu lines carry no final stop; a sentence that ends in one is prose
     // however many capitals it has ("Prime Minister Jan Novak spoke on Monday.").
     let stopped = clause
@@ -83,22 +83,18 @@ pub fn headline_like(doc: &Document, clause: &Clause, lex: &Lexicon) -> bool {
     if prose || stopped {
         return false;
     }
-    let words: Vec<&str> = clause
-        .toks
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| doc.slice(t.span))
-        .filter(|w| !lex.function.contains(lower(w).as_ref()))
-        .collect();
-    if words.len() < 3 {
+    // Counted, not collected: the content words and how many are capitalised.
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in &clause.toks {
+        if t.is_word() && !t.has(flag::FUNCTION) {
+            words += 1;
+            caps += usize::from(t.has(flag::UPPER));
+        }
+    }
+    if words < 3 {
         return false;
     }
-    let caps = words.iter().filter(|w| starts_upper(w)).count();
-    caps * 4 >= words.len() * 3
-}
-
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    caps * 4 >= words * 3
 }
 
 /// True when a place found by the gazetteer covers part of `span` (places are in text order).
@@ -107,18 +103,9 @@ fn is_place(doc: &Document, span: Span) -> bool {
     doc.places.get(i).is_some_and(|p| p.span.overlaps(span))
 }
 
-/// "NATO", "EU", "U.S.": acronyms are organisations or places, not people.
-fn acronym(w: &str) -> bool {
-    // More than one letter, all capitals; counted without collecting them.
-    let mut letters = 0;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters > 1
-}
+/// Words that cannot be part of a person's name: an organisation word, an acronym ("NATO",
+/// "EU", "U.S.": organisations or places), a number.
+const NOT_NAME: u32 = flag::NONPERSON | flag::ACRONYM | flag::DIGIT;
 
 impl<'a> People<'a> {
     /// Reads every clause outside quotations for full names and their offices.
@@ -130,7 +117,7 @@ impl<'a> People<'a> {
             headline: Vec::with_capacity(clauses.len()),
         };
         for clause in clauses {
-            let headline = headline_like(doc, clause, lex);
+            let headline = headline_like(clause);
             p.headline.push(headline);
             if headline {
                 continue;
@@ -142,7 +129,7 @@ impl<'a> People<'a> {
                 if words.is_empty() || !p.valid_name(doc, &clause.toks[run.name.clone()]) {
                     continue;
                 }
-                let speaking = p.next_to_verb(doc, &clause.toks, run);
+                let speaking = p.next_to_verb(&clause.toks, run);
                 let id = if words.len() >= 2 {
                     p.register(&words)
                 } else {
@@ -169,7 +156,7 @@ impl<'a> People<'a> {
             named_here.dedup();
             if let [id] = named_here[..] {
                 for (i, t) in clause.toks.iter().enumerate() {
-                    if t.is_word() && lex.is_office_as(doc.slice(t.span)) {
+                    if t.is_word() && t.has(flag::OFFICE_AS) {
                         let window: Vec<&Tok> = clause.toks[i + 1..].iter().take(5).collect();
                         for title in p.titles_in(doc, &window) {
                             if !p.people[id].titles.contains(&title) {
@@ -243,14 +230,8 @@ impl<'a> People<'a> {
         if toks.is_empty() || toks.len() > 5 {
             return false;
         }
-        toks.iter().all(|t| {
-            let w = doc.slice(t.span);
-            let lw = lower(w);
-            !self.lex.nonperson.contains(lw.as_ref())
-                && !acronym(w)
-                && !w.chars().any(|c| c.is_ascii_digit())
-                && !is_place(doc, t.span)
-        })
+        toks.iter()
+            .all(|t| !t.has(NOT_NAME) && !is_place(doc, t.span))
     }
 
     /// Capitalised name sequences in `toks`.
@@ -260,17 +241,17 @@ impl<'a> People<'a> {
         while i < toks.len() {
             let start = i;
             while i < toks.len() && toks[i].is_word() {
-                let w = doc.slice(toks[i].span);
+                let t = toks[i];
                 // A capitalised word continues the run; only a lower-case one needs the
                 // particle test ("de" in "Jaap de Hoop Scheffer").
                 let particle = || {
                     i > start
-                        && self.lex.particles.contains(lower(w).as_ref())
+                        && t.has(flag::PARTICLE)
                         && toks
                             .get(i + 1)
-                            .is_some_and(|n| n.is_word() && starts_upper(doc.slice(n.span)))
+                            .is_some_and(|n| n.is_word() && n.has(flag::UPPER))
                 };
-                if !(starts_upper(w) || particle()) {
+                if !(t.has(flag::UPPER) || particle()) {
                     break;
                 }
                 i += 1;
@@ -293,12 +274,7 @@ impl<'a> People<'a> {
     /// honorific; a leading function word ("But", "The") is dropped.
     fn split_run(&self, doc: &Document, toks: &[Tok], r: std::ops::Range<usize>) -> Option<Run> {
         let mut start = r.start;
-        while start < r.end
-            && self
-                .lex
-                .function
-                .contains(lower(doc.slice(toks[start].span)).as_ref())
-        {
+        while start < r.end && toks[start].has(flag::FUNCTION) {
             start += 1;
         }
         if start == r.end {
@@ -310,7 +286,7 @@ impl<'a> People<'a> {
         let mut i = start;
         while i < r.end {
             let w = doc.slice(toks[i].span);
-            if i + 1 < r.end && self.lex.may_start_title(w) {
+            if i + 1 < r.end && toks[i].has(flag::MAY_START_TITLE) {
                 let two = normalise_title(&format!("{} {}", w, doc.slice(toks[i + 1].span)));
                 if self.lex.titles.contains(&two) {
                     titles.push(two);
@@ -319,10 +295,10 @@ impl<'a> People<'a> {
                     continue;
                 }
             }
-            if self.lex.is_title_word(w) {
+            if toks[i].has(flag::TITLE_WORD) {
                 titles.push(normalise_title(w));
                 name_start = i + 1;
-            } else if self.lex.is_honorific(w) {
+            } else if toks[i].has(flag::HONORIFIC) {
                 name_start = i + 1;
                 honorific = true;
             }
@@ -332,10 +308,7 @@ impl<'a> People<'a> {
         // office or place before the name are not part of it.
         while name_start + 1 < r.end {
             let t = toks[name_start];
-            let w = doc.slice(t.span);
-            let not_name = self.lex.nonperson.contains(lower(w).as_ref())
-                || acronym(w)
-                || is_place(doc, t.span);
+            let not_name = t.has(flag::NONPERSON | flag::ACRONYM) || is_place(doc, t.span);
             if !not_name {
                 break;
             }
@@ -379,7 +352,12 @@ impl<'a> People<'a> {
         let mut i = 0;
         while i < window.len() {
             let w = doc.slice(window[i].span);
-            if let Some(n) = window.get(i + 1) {
+            // A pair is normalised and looked up only when a title can start with its first
+            // word (see `Lexicon::may_start_title`).
+            if let Some(n) = window
+                .get(i + 1)
+                .filter(|_| window[i].has(flag::MAY_START_TITLE))
+            {
                 let two = normalise_title(&format!("{} {}", w, doc.slice(n.span)));
                 if self.lex.titles.contains(&two) {
                     out.push(two);
@@ -387,7 +365,7 @@ impl<'a> People<'a> {
                     continue;
                 }
             }
-            if self.lex.is_title_word(w) {
+            if window[i].has(flag::TITLE_WORD) {
                 out.push(normalise_title(w));
             }
             i += 1;
@@ -401,14 +379,21 @@ impl<'a> People<'a> {
     }
 
     fn position(&self, words: &[String]) -> Option<usize> {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        self.people.iter().position(|p| p.words.ends_with(&lower))
+        // `p.words` ends with the lower-cased `words`, compared word by word without
+        // allocating (`lower` equals `to_lowercase`).
+        self.people.iter().position(|p| {
+            p.words.len() >= words.len()
+                && p.words[p.words.len() - words.len()..]
+                    .iter()
+                    .zip(words)
+                    .all(|(a, b)| *a == *lower(b))
+        })
     }
 
     /// A reporting verb right after the run (an adverb may come between) or right before
     /// it: "Putin said", "Putin also told", "said Pildegovics".
-    fn next_to_verb(&self, doc: &Document, toks: &[Tok], run: &Run) -> bool {
-        let verb = |t: &Tok| t.is_word() && self.lex.is_verb(doc.slice(t.span));
+    fn next_to_verb(&self, toks: &[Tok], run: &Run) -> bool {
+        let verb = |t: &Tok| t.is_word() && t.has(flag::VERB);
         let after = toks[run.all.end..]
             .iter()
             .take(2)
@@ -453,14 +438,13 @@ impl<'a> People<'a> {
             if best.as_ref().is_some_and(|(b, _)| *b < i) {
                 break;
             }
-            let lw = lower(doc.slice(t.span));
-            if t.is_word() && self.lex.person_pronouns.contains(lw.as_ref()) {
+            if t.is_word() && t.has(flag::PERSON_PRONOUN) {
                 if let Some(r) = self.pronoun(t.span, last) {
                     best = Some((i, r));
                 }
                 break;
             }
-            if t.is_word() && self.lex.definite.contains(lw.as_ref()) {
+            if t.is_word() && t.has(flag::DEFINITE) {
                 if let Some(r) = self.nominal(doc, &toks[i..]) {
                     best = Some((i, r));
                     break;
@@ -565,7 +549,7 @@ impl<'a> People<'a> {
         for run in self.runs(doc, toks) {
             let modifier = toks
                 .get(run.all.end)
-                .is_some_and(|t| t.is_word() && self.lex.is_title_word(doc.slice(t.span)));
+                .is_some_and(|t| t.is_word() && t.has(flag::TITLE_WORD));
             if modifier || run.name.is_empty() {
                 continue;
             }
@@ -588,16 +572,12 @@ impl<'a> People<'a> {
         let mut end = toks.len();
         let mut skipped = 0;
         while end > 0 && skipped < 2 {
-            let w = doc.slice(toks[end - 1].span);
-            let lw = lower(w);
-            let adverb = toks[end - 1].is_word()
-                && !starts_upper(w)
-                && !self.lex.person_pronouns.contains(lw.as_ref())
-                && !self.lex.other_pronouns.contains(lw.as_ref())
-                && !self.lex.is_title_word(w)
-                && (lw.ends_with("ly")
-                    || self.lex.adverbs.contains(lw.as_ref())
-                    || self.lex.auxiliaries.contains(lw.as_ref()));
+            let t = toks[end - 1];
+            let adverb = t.is_word()
+                && !t.has(
+                    flag::UPPER | flag::PERSON_PRONOUN | flag::OTHER_PRONOUN | flag::TITLE_WORD,
+                )
+                && t.has(flag::LY | flag::ADVERB | flag::AUXILIARY);
             if !adverb {
                 break;
             }
@@ -606,37 +586,32 @@ impl<'a> People<'a> {
         }
         let toks = &toks[..end];
         let last_tok = toks.last()?;
-        let w = doc.slice(last_tok.span);
-        let lw = lower(w);
-        if last_tok.is_word() && self.lex.person_pronouns.contains(lw.as_ref()) {
+        if last_tok.is_word() && last_tok.has(flag::PERSON_PRONOUN) {
             return self.pronoun(last_tok.span, last);
         }
-        if last_tok.is_word() && self.lex.other_pronouns.contains(lw.as_ref()) {
+        if last_tok.is_word() && last_tok.has(flag::OTHER_PRONOUN) {
             return Some(Resolved {
                 name: None,
                 span: last_tok.span,
                 via: None,
             });
         }
-        if last_tok.is_word() && starts_upper(w) {
+        if last_tok.is_word() && last_tok.has(flag::UPPER) {
             let runs = self.runs(doc, toks);
             let run = runs.last().filter(|r| r.all.end == toks.len())?;
             return self.resolve_run(doc, toks, run, true);
         }
-        if last_tok.is_word() && self.lex.function.contains(lw.as_ref()) {
+        if last_tok.is_word() && last_tok.has(flag::FUNCTION) {
             return None; // "and said", "but added": no subject here
         }
         if last_tok.is_word() {
             // A lower-case head: an office ("the NATO chief") or a common noun ("officials").
-            if let Some(the) = toks
-                .iter()
-                .rposition(|t| self.lex.is_definite(doc.slice(t.span)))
-            {
+            if let Some(the) = toks.iter().rposition(|t| t.has(flag::DEFINITE)) {
                 if let Some(r) = self.nominal(doc, &toks[the..]) {
                     return Some(r);
                 }
             }
-            if self.lex.is_title_word(w) {
+            if last_tok.has(flag::TITLE_WORD) {
                 // "political expert": an office without a name here; look just after it.
                 return None;
             }

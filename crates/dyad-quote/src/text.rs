@@ -5,6 +5,8 @@
 
 use dyad_doc::{Document, Span};
 
+use crate::data::Lexicon;
+
 /// A double quotation mark and what it looks like it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
@@ -47,6 +49,12 @@ pub fn scan_quotes(doc: &Document) -> Vec<RawQuote> {
         let Some(text) = doc.text.get(para.range()) else {
             continue;
         };
+        // Most paragraphs have no quotation mark at all: without one, nothing opens here
+        // and nothing is carried on (what the scan below would conclude, char by char).
+        if !may_have_marks(text.as_bytes()) {
+            carried = false;
+            continue;
+        }
         let base = para.start as usize;
         let mut open: Option<(usize, usize)> = None; // (mark start, content start)
                                                      // A top-level quotation in curly single marks (British style); never across
@@ -143,6 +151,21 @@ pub fn scan_quotes(doc: &Document) -> Vec<RawQuote> {
     out
 }
 
+/// False when `b` has none of the marks `scan_quotes` reacts to: '"', '“', '”', '„', '«',
+/// '»', '‘' (the apostrophe '’' alone closes nothing, since no single quote was opened).
+fn may_have_marks(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'"' => true,
+        // '“' E2 80 9C, '”' E2 80 9D, '„' E2 80 9E, '‘' E2 80 98.
+        0xE2 => {
+            b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x98 | 0x9C | 0x9D | 0x9E))
+        }
+        // '«' C2 AB, '»' C2 BB.
+        0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn push(
     out: &mut Vec<RawQuote>,
@@ -178,6 +201,8 @@ pub struct Tok {
     pub kind: Kind,
     /// The word ended in "'s" / "’s" (not part of the span).
     pub possessive: bool,
+    /// The token's [`crate::data::flag`] bits (set by [`clauses`] from its text).
+    pub flags: u32,
 }
 
 impl Tok {
@@ -186,6 +211,10 @@ impl Tok {
     }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
+    }
+    /// Whether the token's text has any of the [`crate::data::flag`] bits `f`.
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
     }
 }
 
@@ -221,6 +250,7 @@ pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> 
                 span: Span::new(base + s, base + e),
                 kind: Kind::Word,
                 possessive,
+                flags: 0,
             });
         }
         if period {
@@ -228,6 +258,7 @@ pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> 
                 span: Span::new(base + e, base + e + 1),
                 kind: Kind::Punct('.'),
                 possessive: false,
+                flags: 0,
             });
         }
     };
@@ -253,6 +284,7 @@ pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> 
                 span: Span::new(base + i, base + i + c.len_utf8()),
                 kind: Kind::Punct(c),
                 possessive: false,
+                flags: 0,
             });
         }
     }
@@ -270,13 +302,12 @@ pub struct Clause {
 }
 
 /// Splits each paragraph's text outside the quotes into sentences at '.', '!' and '?'.
-pub fn clauses(
-    doc: &Document,
-    quotes: &[RawQuote],
-    keep_period: &dyn Fn(&str) -> bool,
-) -> Vec<Clause> {
+/// Each kept token is classified ([`Lexicon::word_flags`]); tokens inside quotations are not.
+pub fn clauses(doc: &Document, quotes: &[RawQuote], lex: &Lexicon) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut qi = 0;
+    let keep_period = |w: &str| lex.keeps_period(w);
+    let flags = |span: Span| lex.word_flags(doc.text.get(span.range()).unwrap_or(""));
     for para in &doc.paragraphs {
         let toks = tokenize(&doc.text, *para, keep_period);
         let mut cur: Vec<Tok> = Vec::with_capacity(toks.len());
@@ -296,12 +327,16 @@ pub fn clauses(
                         span: t.span,
                         kind: Kind::Punct('"'),
                         possessive: false,
+                        flags: flags(t.span),
                     });
                 }
                 continue;
             }
             let end = matches!(t.kind, Kind::Punct('.' | '!' | '?'));
-            cur.push(t);
+            cur.push(Tok {
+                flags: flags(t.span),
+                ..t
+            });
             if end {
                 flush_clause(&mut out, &mut cur);
             }
