@@ -11,6 +11,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// The pipeline makes and frees many small strings per word on every worker; mimalloc's
+// per-thread free lists make that markedly cheaper than glibc's malloc (figures in
+// docs/benchmarks.md, `## End to end`).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Political event data from news text: who did what to whom, when and where.
 #[derive(Parser, Debug)]
 #[command(name = "dyad", version, about)]
