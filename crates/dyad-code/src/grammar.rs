@@ -188,11 +188,34 @@ impl Grammar {
 
     /// Whether `word` (upper case) is in class `c`.
     pub fn is(&self, word: &str, c: Class) -> bool {
-        self.classes.get(word).is_some_and(|m| m & c as u64 != 0)
+        self.classes(word).is(c)
     }
 
     /// Whether `word` is in any closed class at all.
     pub fn is_function_word(&self, word: &str) -> bool {
+        self.classes(word).function_word()
+    }
+
+    /// All the classes of `word` (upper case), looked up once.
+    pub fn classes(&self, word: &str) -> Classes {
+        Classes(self.classes.get(word).copied().unwrap_or(0))
+    }
+}
+
+/// The classes of one word ([`Grammar::classes`]): a word's classes are looked up once, when
+/// it is read, and tested without hashing it again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u64);
+
+impl Classes {
+    /// Whether the word is in class `c`.
+    pub fn is(self, c: Class) -> bool {
+        self.0 & c as u64 != 0
+    }
+
+    /// Whether the word is in any closed class at all (the open classes are lists of content
+    /// words and codes).
+    pub fn function_word(self) -> bool {
         let open = Class::Time as u64
             | Class::Abbrev as u64
             | Class::Title as u64
@@ -214,7 +237,7 @@ impl Grammar {
             | Class::StateAgent as u64
             | Class::NonState as u64
             | Class::AgentOnly as u64;
-        self.classes.get(word).is_some_and(|m| m & !open != 0)
+        self.0 & !open != 0
     }
 }
 

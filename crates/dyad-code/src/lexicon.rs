@@ -33,6 +33,9 @@ pub struct PhraseWord {
     pub stem: bool,
     /// Whether a blank (not `_`) precedes it in the dictionary: a few words may come between.
     pub gap: bool,
+    /// The word's id in its [`PhraseIndex`] (set when the phrase is inserted): an exact word
+    /// matches a sentence word by id, not by comparing text.
+    pub id: u32,
 }
 
 /// A date-restricted actor code. Dates are `yyyymmdd` integers, inclusive.
@@ -125,30 +128,64 @@ pub enum Entry {
     Agent(usize),
 }
 
-/// Phrases keyed by their first word's text (stems keyed by their text too).
+/// Id of a word no phrase has ([`PhraseIndex::word_id`]).
+pub const NO_WORD: u32 = u32::MAX;
+
+/// Phrases keyed by their first word (stems keyed by their text's first bytes).
+///
+/// Every word of every phrase gets an integer id; a sentence's words are looked up once
+/// ([`PhraseIndex::word_id`]) and phrases are then matched by comparing ids.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseIndex {
-    exact: HashMap<String, Vec<(Vec<PhraseWord>, Entry)>>,
+    /// Id of each distinct upper-case phrase word.
+    ids: HashMap<String, u32>,
+    /// Phrases by the id of their first word (an exact word, or a stem shorter than
+    /// `MIN_STEM`), in insertion order.
+    exact: Vec<Vec<(Vec<PhraseWord>, Entry)>>,
     /// Phrases whose first word is a stem, keyed by the stem's first `MIN_STEM` bytes.
     stems: HashMap<String, Vec<(Vec<PhraseWord>, Entry)>>,
 }
 
 impl PhraseIndex {
-    fn insert(&mut self, words: Vec<PhraseWord>, entry: Entry) {
+    fn insert(&mut self, mut words: Vec<PhraseWord>, entry: Entry) {
+        for w in words.iter_mut() {
+            w.id = self.intern(&w.text);
+        }
         let Some(first) = words.first() else { return };
         if first.stem && first.text.len() >= MIN_STEM {
             let key = stem_key(&first.text).to_string();
             self.stems.entry(key).or_default().push((words, entry));
         } else {
-            self.exact
-                .entry(first.text.clone())
-                .or_default()
-                .push((words, entry));
+            let id = first.id as usize;
+            if self.exact.len() <= id {
+                self.exact.resize_with(id + 1, Vec::new);
+            }
+            self.exact[id].push((words, entry));
         }
+    }
+
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(w.to_string(), id);
+        id
+    }
+
+    /// The id of an upper-case word, [`NO_WORD`] when no phrase has it.
+    pub fn word_id(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(NO_WORD)
     }
 
     /// The longest phrase starting at `words[at]`: (entry, number of words).
     pub fn longest(&self, words: &[&str], at: usize) -> Option<(Entry, usize)> {
+        let ids: Vec<u32> = words.iter().map(|w| self.word_id(w)).collect();
+        self.longest_in(words, &ids, at)
+    }
+
+    /// As [`PhraseIndex::longest`], with the words' ids from [`PhraseIndex::word_id`].
+    pub fn longest_in(&self, words: &[&str], ids: &[u32], at: usize) -> Option<(Entry, usize)> {
         let mut best: Option<(Entry, usize)> = None;
         let first = words.get(at)?;
         let mut consider = |cands: &[(Vec<PhraseWord>, Entry)]| {
@@ -156,25 +193,27 @@ impl PhraseIndex {
                 if phrase.len() > words.len() - at {
                     continue;
                 }
-                if let Some(end) = phrase_end(phrase, words, at) {
+                if let Some(end) = phrase_end(phrase, words, ids, at) {
                     if best.is_none_or(|(_, n)| end - at > n) {
                         best = Some((*entry, end - at));
                     }
                 }
             }
         };
-        if let Some(c) = self.exact.get(*first) {
+        if let Some(c) = ids.get(at).and_then(|&id| self.exact.get(id as usize)) {
             consider(c);
         }
-        if let Some(c) = self.stems.get(stem_key(first)) {
-            consider(c);
+        if !self.stems.is_empty() {
+            if let Some(c) = self.stems.get(stem_key(first)) {
+                consider(c);
+            }
         }
         best
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.exact.values().map(Vec::len).sum::<usize>()
+        self.exact.iter().map(Vec::len).sum::<usize>()
             + self.stems.values().map(Vec::len).sum::<usize>()
     }
 
@@ -196,8 +235,8 @@ fn stem_key(w: &str) -> &str {
 /// Most words a blank in a phrase lets through ("Ithilen state-run television").
 const MAX_GAP: usize = 2;
 
-/// Where `phrase` ends when matched at `words[at]`, if it does.
-fn phrase_end(phrase: &[PhraseWord], words: &[&str], at: usize) -> Option<usize> {
+/// Where `phrase` ends when matched at `words[at]` (whose ids are `ids`), if it does.
+fn phrase_end(phrase: &[PhraseWord], words: &[&str], ids: &[u32], at: usize) -> Option<usize> {
     let mut p = at;
     for (i, pw) in phrase.iter().enumerate() {
         if i > 0 && pw.gap {
@@ -210,10 +249,10 @@ fn phrase_end(phrase: &[PhraseWord], words: &[&str], at: usize) -> Option<usize>
                             .next()
                             .is_some_and(char::is_alphanumeric)
                 })
-                .find(|&q| word_matches(pw, words[q]))?;
+                .find(|&q| word_matches(pw, words[q], ids[q]))?;
             p = q;
         }
-        if p >= words.len() || !word_matches(pw, words[p]) {
+        if p >= words.len() || !word_matches(pw, words[p], ids[p]) {
             return None;
         }
         p += 1;
@@ -225,11 +264,13 @@ fn phrase_end(phrase: &[PhraseWord], words: &[&str], at: usize) -> Option<usize>
 /// "Entwash" while "ERIADOR" still covers "Eriadorian".
 const MIN_STEM: usize = 4;
 
-fn word_matches(p: &PhraseWord, w: &str) -> bool {
+/// Whether sentence word `w` (with id `id`) matches phrase word `p`: a stem by prefix, any
+/// other word by id (ids are unique per text, so this is text equality).
+fn word_matches(p: &PhraseWord, w: &str, id: u32) -> bool {
     if p.stem && p.text.len() >= MIN_STEM {
         w.starts_with(p.text.as_str())
     } else {
-        w == p.text
+        p.id == id
     }
 }
 
@@ -423,6 +464,7 @@ fn words_of(p: &dyad_dict::Phrase, stems: bool) -> Vec<PhraseWord> {
             text: w.to_ascii_uppercase(),
             stem: stems && i + 1 == n && !p.closed,
             gap: i > 0 && p.joins.get(i - 1) == Some(&dyad_dict::Join::Gap),
+            id: NO_WORD,
         })
         .collect()
 }

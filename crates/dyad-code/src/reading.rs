@@ -3,7 +3,7 @@
 
 use dyad_doc::Span;
 
-use crate::grammar::{Class, Grammar};
+use crate::grammar::{Class, Classes, Grammar};
 use crate::lexicon::{Entry, Lexicon};
 
 /// A word of a sentence.
@@ -17,6 +17,8 @@ pub struct Word {
     pub up: String,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// Its grammar classes (of `up`), looked up once when the sentence is tokenised.
+    pub classes: Classes,
 }
 
 /// A coarse word tag.
@@ -218,7 +220,7 @@ pub struct Reading {
 /// actor of its own, coded with its words in quotes (`"THE MINISTRY OF MAGIC"`), when it has
 /// at most `max_words` words (possessive endings and punctuation not counted). Off (`0`) by
 /// default: dyad codes only actors its dictionaries know.
-pub fn add_new_actors(r: &mut Reading, max_words: usize, grammar: &Grammar) {
+pub fn add_new_actors(r: &mut Reading, max_words: usize, _grammar: &Grammar) {
     if max_words == 0 {
         return;
     }
@@ -241,7 +243,7 @@ pub fn add_new_actors(r: &mut Reading, max_words: usize, grammar: &Grammar) {
             let mut e = ge;
             while e + 1 < r.words.len()
                 && r.tags[e] == Tag::Prep
-                && grammar.is(&r.words[e].up, Class::Genitive)
+                && r.words[e].classes.is(Class::Genitive)
             {
                 match r.group_of[e + 1] {
                     Some(h)
@@ -519,41 +521,57 @@ pub fn tokenize(text: &str, offset: usize, grammar: &Grammar) -> Vec<Word> {
                 }
             }
             let mut word_end = j;
-            // Split "n't" and possessive "'s".
-            let w: String = chars[start..j].iter().map(|(_, c)| *c).collect();
-            let lw = w.to_lowercase().replace('’', "'");
+            // Split "n't" and possessive "'s" (either apostrophe, any case), looking at the
+            // word's last characters rather than a lower-cased copy of it.
+            let apos_at = |k: usize| is_apos(chars[k].1);
+            let lower_is = |k: usize, c: char| chars[k].1.to_ascii_lowercase() == c;
+            let len = j - start;
             let mut tail: Option<usize> = None;
-            if lw.ends_with("n't") && lw.len() > 3 {
+            if len > 3 && lower_is(j - 3, 'n') && apos_at(j - 2) && lower_is(j - 1, 't') {
                 tail = Some(j - 3);
-            } else if lw.ends_with("'s") && lw.len() > 2 {
+            } else if len > 2 && apos_at(j - 2) && lower_is(j - 1, 's') {
                 tail = Some(j - 2);
             }
             if let Some(t) = tail {
                 word_end = t;
             }
-            push(&mut out, text, offset, byte_at(start), byte_at(word_end));
+            push(
+                &mut out,
+                text,
+                offset,
+                byte_at(start),
+                byte_at(word_end),
+                grammar,
+            );
             if let Some(t) = tail {
-                push(&mut out, text, offset, byte_at(t), byte_at(j));
+                push(&mut out, text, offset, byte_at(t), byte_at(j), grammar);
             }
             i = j;
             continue;
         }
         // Plural possessive apostrophe after an s ("countries'").
-        push(&mut out, text, offset, byte_at(i), byte_at(i + 1));
+        push(&mut out, text, offset, byte_at(i), byte_at(i + 1), grammar);
         i += 1;
     }
     out
 }
 
-fn push(out: &mut Vec<Word>, text: &str, offset: usize, a: usize, b: usize) {
+fn push(out: &mut Vec<Word>, text: &str, offset: usize, a: usize, b: usize, grammar: &Grammar) {
     if a >= b {
         return;
     }
     let t = &text[a..b];
+    // Most words are ASCII: one allocation for the upper-case form, no apostrophe to replace.
+    let up = if t.is_ascii() {
+        t.to_ascii_uppercase()
+    } else {
+        t.to_uppercase().replace('’', "'")
+    };
     out.push(Word {
         span: Span::new(offset + a, offset + b),
         text: t.to_string(),
-        up: t.to_uppercase().replace('’', "'"),
+        classes: grammar.classes(&up),
+        up,
         cap: t.chars().next().is_some_and(char::is_uppercase),
     });
 }
@@ -581,18 +599,22 @@ pub fn read_with_tags(
     let mut hit_of: Vec<Option<usize>> = vec![None; n];
     // Once per sentence, not per phrase: keeps long sentences linear.
     let mixed_case = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
+    // Each word's phrase id once, and the longest phrase at every word once: the neighbour
+    // test below asks again for the words around a one-word name.
+    let ids: Vec<u32> = ups.iter().map(|u| lex.phrases.word_id(u)).collect();
+    let longest: Vec<Option<(Entry, usize)>> = (0..n)
+        .map(|k| lex.phrases.longest_in(&ups, &ids, k))
+        .collect();
     let mut i = 0;
     while i < n {
-        if let Some((entry, len)) = lex.phrases.longest(&ups, i) {
+        if let Some((entry, len)) = longest[i] {
             // A one-word actor name written in lower case in mixed-case text is a common
             // noun ("scaling a pole", "us"), not the actor ("Pole", "US").
-            let lower_case_name = !words[i].cap && (mixed_case || grammar.is_function_word(ups[i]));
+            let lower_case_name = !words[i].cap && (mixed_case || words[i].classes.function_word());
             // A one-word name inside a longer capitalised name is part of that name ("South
             // China Sea", "Gaza City Council"), not the actor.
             let capitalised = |k: usize| {
-                words[k].cap
-                    && !grammar.is_function_word(ups[k])
-                    && lex.phrases.longest(&ups, k).is_none()
+                words[k].cap && !words[k].classes.function_word() && longest[k].is_none()
             };
             let embedded =
                 mixed_case && i > 0 && i + 1 < n && capitalised(i - 1) && capitalised(i + 1);
@@ -677,8 +699,8 @@ pub fn read_with_tags(
             let next = words.get(k + 1);
             let infinitive = next.is_some_and(|w| {
                 w.text.chars().next().is_some_and(char::is_lowercase)
-                    && !grammar.is(&w.up, Class::Det)
-                    && !grammar.is(&w.up, Class::Pron)
+                    && !w.classes.is(Class::Det)
+                    && !w.classes.is(Class::Pron)
             });
             if infinitive {
                 Tag::To
@@ -689,31 +711,31 @@ pub fn read_with_tags(
             && w.text.len() > 1
             && w.text.chars().all(|c| c.is_uppercase())
             && k > 0
-            && grammar.is_function_word(up)
+            && w.classes.function_word()
         {
             // An all-capital function word inside a sentence is an acronym ("US").
             Tag::Noun
-        } else if grammar.is(up, Class::Neg) {
+        } else if w.classes.is(Class::Neg) {
             Tag::Neg
-        } else if grammar.is(up, Class::Be) {
+        } else if w.classes.is(Class::Be) {
             Tag::Be
-        } else if grammar.is(up, Class::Aux) && !(w.cap && k > 0) {
+        } else if w.classes.is(Class::Aux) && !(w.cap && k > 0) {
             Tag::Aux
-        } else if grammar.is(up, Class::Comp) {
+        } else if w.classes.is(Class::Comp) {
             Tag::Comp
-        } else if grammar.is(up, Class::Rel) {
+        } else if w.classes.is(Class::Rel) {
             Tag::Rel
-        } else if grammar.is(up, Class::Pron) {
+        } else if w.classes.is(Class::Pron) {
             Tag::Pron
-        } else if grammar.is(up, Class::Det) {
+        } else if w.classes.is(Class::Det) {
             Tag::Det
-        } else if grammar.is(up, Class::Conj) {
+        } else if w.classes.is(Class::Conj) {
             Tag::Conj
-        } else if grammar.is(up, Class::Subord) && !grammar.is(up, Class::Prep) {
+        } else if w.classes.is(Class::Subord) && !w.classes.is(Class::Prep) {
             Tag::Subord
-        } else if grammar.is(up, Class::Prep) {
+        } else if w.classes.is(Class::Prep) {
             Tag::Prep
-        } else if grammar.is(up, Class::Adv)
+        } else if w.classes.is(Class::Adv)
             || (up.ends_with("LY") && up.len() > 4 && verb_at[k].is_none())
         {
             Tag::Adv
@@ -726,7 +748,7 @@ pub fn read_with_tags(
     // when a subject and verb follow: decide by the next words.
     for k in 0..n {
         if tags[k] == Tag::Prep
-            && grammar.is(&words[k].up, Class::Subord)
+            && words[k].classes.is(Class::Subord)
             && opens_clause(k, &tags, &verb_at, &words)
         {
             tags[k] = Tag::Subord;
@@ -834,7 +856,7 @@ pub fn read_with_tags(
                 }
                 // "On Wednesday Pakistan said", "Last week Washington recognised": a name
                 // after a time word starts the clause's subject.
-                if t == Tag::Noun && words[k].cap && grammar.is(&words[k - 1].up, Class::Time) {
+                if t == Tag::Noun && words[k].cap && words[k - 1].classes.is(Class::Time) {
                     break;
                 }
                 k += 1;
@@ -855,9 +877,8 @@ pub fn read_with_tags(
                 // "further military support", "military exercises": an agent word before a
                 // noun of a thing or activity is an adjective of that thing.
                 // The noun may have been read as a verb form ("military support").
-                let modifier = h.end < n
-                    && hit_of[h.end].is_none()
-                    && grammar.is(&words[h.end].up, Class::Thing);
+                let modifier =
+                    h.end < n && hit_of[h.end].is_none() && words[h.end].classes.is(Class::Thing);
                 match h.entry {
                     Entry::Actor(_) => np.actors.push(hi),
                     Entry::Agent(_) if modifier => {}
@@ -870,11 +891,11 @@ pub fn read_with_tags(
     let locative = words
         .iter()
         .zip(&tags)
-        .map(|(w, t)| *t == Tag::Prep && grammar.is(&w.up, Class::Locative))
+        .map(|(w, t)| *t == Tag::Prep && w.classes.is(Class::Locative))
         .collect();
     let agentive = words
         .iter()
-        .map(|w| grammar.is(&w.up, Class::Agentive))
+        .map(|w| w.classes.is(Class::Agentive))
         .collect();
     for vh in verbs.iter_mut() {
         // What a plan or claim names is as unasserted as a condition.
@@ -905,11 +926,11 @@ pub fn read_with_tags(
 /// Whether the verb starting at `start` stands in a clause opened by a conditional
 /// subordinator ("if", "unless"), looking left to the nearest comma, other punctuation or
 /// clause opener.
-fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+fn in_condition(start: usize, tags: &[Tag], words: &[Word], _grammar: &Grammar) -> bool {
     let mut j = start;
     while j > 0 {
         j -= 1;
-        if grammar.is(&words[j].up, Class::Conditional) {
+        if words[j].classes.is(Class::Conditional) {
             return true;
         }
         if matches!(
@@ -926,18 +947,18 @@ fn in_condition(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -
 /// infinitive right after it ("a plan to return people", "efforts to remove barriers") or a
 /// verb of the "that" clause after it ("the idea that the U.S. is training ...",
 /// "accusations that it favors ..."), looking left to the clause's opener.
-fn after_proposal(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+fn after_proposal(start: usize, tags: &[Tag], words: &[Word], _grammar: &Grammar) -> bool {
     let mut j = start;
     while j > 0 && matches!(tags[j - 1], Tag::Adv | Tag::Neg) {
         j -= 1;
     }
     if j > 1 && tags[j - 1] == Tag::To {
-        return grammar.is(&words[j - 2].up, Class::Proposal);
+        return words[j - 2].classes.is(Class::Proposal);
     }
     while j > 0 {
         j -= 1;
         match tags[j] {
-            Tag::Comp => return j > 0 && grammar.is(&words[j - 1].up, Class::Proposal),
+            Tag::Comp => return j > 0 && words[j - 1].classes.is(Class::Proposal),
             Tag::Comma | Tag::Punct | Tag::Subord | Tag::Rel => return false,
             _ => {}
         }
@@ -949,7 +970,7 @@ fn after_proposal(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar)
 /// verb before it in its clause, past that verb's objects and phrases — is a
 /// [`Class::Refusal`] word or negated ("refused to ratify", "is not standing in line to
 /// join"), or whose "to" follows a [`Class::Unreal`] hedge ("is likely to deploy").
-fn under_negation(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+fn under_negation(start: usize, tags: &[Tag], words: &[Word], _grammar: &Grammar) -> bool {
     let mut j = start;
     while j > 0 && tags[j - 1] == Tag::Adv {
         j -= 1;
@@ -959,7 +980,7 @@ fn under_negation(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar)
     }
     j -= 1;
     // "is likely to deploy", "is expected to approve": a hedge right before "to".
-    if j > 0 && grammar.is(&words[j - 1].up, Class::Unreal) {
+    if j > 0 && words[j - 1].classes.is(Class::Unreal) {
         return true;
     }
     while j > 0
@@ -974,7 +995,7 @@ fn under_negation(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar)
         return false;
     }
     let governor = j - 1;
-    if grammar.is(&words[governor].up, Class::Refusal) {
+    if words[governor].classes.is(Class::Refusal) {
         return true;
     }
     let mut k = governor;
@@ -991,10 +1012,10 @@ fn under_negation(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar)
 
 /// Whether the verb at `start` is that of a free relative: only its subject stands between it
 /// and a [`Class::FreeRelative`] word ("what [he] called", "what happened").
-fn free_relative(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) -> bool {
+fn free_relative(start: usize, tags: &[Tag], words: &[Word], _grammar: &Grammar) -> bool {
     let mut j = start;
     while j > 0 && matches!(tags[j - 1], Tag::Noun | Tag::Pron | Tag::Det | Tag::Adv) {
-        if grammar.is(&words[j - 1].up, Class::FreeRelative) {
+        if words[j - 1].classes.is(Class::FreeRelative) {
             return true;
         }
         j -= 1;
@@ -1007,7 +1028,7 @@ fn free_relative(start: usize, tags: &[Tag], words: &[Word], grammar: &Grammar) 
 /// chained to it by [`Class::Genitive`], place or topic prepositions ("on the unrest in
 /// Iran"); after an [`Class::Adjunct`] preposition, all its noun and prepositional phrases
 /// ("during its campaign for a strict Islamic state in Nigeria").
-fn aside_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
+fn aside_words(tags: &[Tag], words: &[Word], _grammar: &Grammar) -> Vec<bool> {
     let n = words.len();
     let mut aside = vec![false; n];
     for k in 0..n {
@@ -1017,11 +1038,11 @@ fn aside_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
         // An adjunct's phrase runs over all its prepositional phrases ("during talks with
         // NATO"); a topic only over "of", place and topic phrases ("talks on Iran with Russia"
         // keep Russia as the target).
-        let adjunct = grammar.is(&words[k].up, Class::Adjunct);
+        let adjunct = words[k].classes.is(Class::Adjunct);
         let topic = k > 0
-            && grammar.is(&words[k].up, Class::Topic)
+            && words[k].classes.is(Class::Topic)
             && tags[k - 1] == Tag::Noun
-            && grammar.is(&words[k - 1].up, Class::Discussion);
+            && words[k - 1].classes.is(Class::Discussion);
         if !adjunct && !topic {
             continue;
         }
@@ -1031,9 +1052,9 @@ fn aside_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
                 Tag::Det | Tag::Noun | Tag::Num | Tag::Poss | Tag::Adv => aside[j] = true,
                 Tag::Prep
                     if adjunct
-                        || grammar.is(&words[j].up, Class::Genitive)
-                        || grammar.is(&words[j].up, Class::Locative)
-                        || grammar.is(&words[j].up, Class::Topic) => {}
+                        || words[j].classes.is(Class::Genitive)
+                        || words[j].classes.is(Class::Locative)
+                        || words[j].classes.is(Class::Topic) => {}
                 _ => break,
             }
             j += 1;
@@ -1046,7 +1067,7 @@ fn aside_words(tags: &[Tag], words: &[Word], grammar: &Grammar) -> Vec<bool> {
 /// relative's verb names an actor, that object is the outer verb's target, so the free
 /// relative's subject is set aside. Otherwise ("criticized what he called the low
 /// effectiveness of ...") the subject still ends the target search as a clause subject.
-fn free_relative_subjects(r: &mut Reading, grammar: &Grammar) {
+fn free_relative_subjects(r: &mut Reading, _grammar: &Grammar) {
     for vi in 0..r.verbs.len() {
         let vh = &r.verbs[vi];
         if !vh.free_relative {
@@ -1064,7 +1085,7 @@ fn free_relative_subjects(r: &mut Reading, grammar: &Grammar) {
         let mut k = vh.start;
         while k > 0 && matches!(r.tags[k - 1], Tag::Noun | Tag::Pron | Tag::Det | Tag::Adv) {
             k -= 1;
-            if grammar.is(&r.words[k].up, Class::FreeRelative) {
+            if r.words[k].classes.is(Class::FreeRelative) {
                 let end = vh.start;
                 r.aside[k..end].iter_mut().for_each(|a| *a = true);
                 break;
@@ -1117,7 +1138,7 @@ fn reduced_relative(
     end: usize,
     tags: &[Tag],
     words: &[Word],
-    grammar: &Grammar,
+    _grammar: &Grammar,
 ) -> bool {
     let up = &words[end - 1].up;
     if !(up.ends_with("ED") || up.ends_with("EN")) || start == 0 || tags[start - 1] != Tag::Noun {
@@ -1145,14 +1166,14 @@ fn reduced_relative(
                 Tag::Prep | Tag::Det | Tag::Noun | Tag::Num | Tag::Adv
             )
         {
-            if tags[k] == Tag::Prep && grammar.is(&words[k].up, Class::Agentive) {
+            if tags[k] == Tag::Prep && words[k].classes.is(Class::Agentive) {
                 return true;
             }
             k += 1;
         }
     }
     for k in end..words.len() {
-        if grammar.is(&words[k].up, Class::Subord) {
+        if words[k].classes.is(Class::Subord) {
             return false;
         }
         match tags[k] {
@@ -1216,7 +1237,7 @@ fn is_verbal_context(
     words: &[Word],
     verb_at: &[Option<(usize, usize, usize, usize)>],
     irregular: bool,
-    grammar: &Grammar,
+    _grammar: &Grammar,
     hit_of: &[Option<usize>],
 ) -> bool {
     let up = words[k].up.as_str();
@@ -1238,7 +1259,7 @@ fn is_verbal_context(
     // "responded by recalling its ambassadors": a gerund after "by" with an object of its
     // own is what the subject did.
     if tags[j - 1] == Tag::Prep
-        && grammar.is(&words[j - 1].up, Class::Agentive)
+        && words[j - 1].classes.is(Class::Agentive)
         && up.ends_with("ING")
         && tags
             .get(k + 1)
@@ -1271,7 +1292,7 @@ fn is_verbal_context(
             // a noun.
             let before_genitive = words
                 .get(k + 1)
-                .is_some_and(|w| grammar.is(&w.up, Class::Genitive));
+                .is_some_and(|w| w.classes.is(Class::Genitive));
             // Only a written inflection counts here: "head" ends in -d but is no past form.
             let written_inflection = irregular && !up.ends_with("ING")
                 || up.ends_with("ED")
@@ -1298,7 +1319,7 @@ fn is_verbal_context(
             let plain_noun_before = !prev.cap
                 && !prev.up.ends_with('S')
                 && hit_of[j - 1].is_none()
-                && !grammar.is_function_word(&prev.up);
+                && !prev.classes.function_word();
             if !could_be_finite && plain_noun_before {
                 return false;
             }
@@ -1331,8 +1352,8 @@ fn is_verbal_context(
                 }
                 if s > 0
                     && tags[s - 1] == Tag::Det
-                    && !grammar.is(&words[s - 1].up, Class::Definite)
-                    && !grammar.is(&words[s - 1].up, Class::Demonstrative)
+                    && !words[s - 1].classes.is(Class::Definite)
+                    && !words[s - 1].classes.is(Class::Demonstrative)
                 {
                     return false;
                 }
@@ -1349,7 +1370,7 @@ fn is_verbal_context(
             // "accused U.S. forces of", "deploy army forces": a head noun after a name or an
             // agent word that stands in an object's place (after a verb or a preposition);
             // opening a clause, the name is a subject ("Russia forces Ukraine to").
-            if grammar.is(up, Class::HeadNoun) && (prev.cap || hit_of[j - 1].is_some()) {
+            if words[k].classes.is(Class::HeadNoun) && (prev.cap || hit_of[j - 1].is_some()) {
                 let mut s = j - 1;
                 while s > 0 && tags[s - 1] == Tag::Noun {
                     s -= 1;
@@ -1642,7 +1663,7 @@ fn np_members(
     if r.tags[np.start] == Tag::Pron && np.end == np.start + 1 {
         // "I", "we", "you" name a quote's speaker or addressee (or a column's author), whom
         // the nearest earlier actor is not: they stay unresolved.
-        let speaker = grammar.is(&r.words[np.start].up, crate::grammar::Class::Speaker);
+        let speaker = r.words[np.start].classes.is(crate::grammar::Class::Speaker);
         return vec![Member {
             code: String::new(),
             start: np.start,
@@ -1662,8 +1683,10 @@ fn np_members(
     if np.actors.is_empty()
         && np.agents.is_empty()
         && np.end == np.start + 2
-        && grammar.is(&r.words[np.start].up, Class::Definite)
-        && grammar.is(&r.words[np.start + 1].up, crate::grammar::Class::Nominal)
+        && r.words[np.start].classes.is(Class::Definite)
+        && r.words[np.start + 1]
+            .classes
+            .is(crate::grammar::Class::Nominal)
     {
         return vec![Member {
             code: String::new(),
@@ -1724,7 +1747,10 @@ fn np_members(
         }
         // "his government", "its air force": an agent of someone named elsewhere, not an
         // actor of its own; coreference finds the possessor.
-        None if grammar.is(&r.words[np.start].up, crate::grammar::Class::Possessive) => {
+        None if r.words[np.start]
+            .classes
+            .is(crate::grammar::Class::Possessive) =>
+        {
             // Only an agent that heads the phrase: in "his first official visit" the agent
             // word is an adjective.
             let heads = np
@@ -1755,7 +1781,7 @@ fn np_members(
             }]
         }
         None if !np.agents.is_empty() => {
-            let definite = grammar.is(&r.words[np.start].up, Class::Definite);
+            let definite = r.words[np.start].classes.is(Class::Definite);
             let base = format!("{prefix}---");
             vec![Member {
                 code: combine(&base, &suffix),
