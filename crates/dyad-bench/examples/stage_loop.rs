@@ -33,6 +33,9 @@ fn main() {
         })
         .sum();
     let gazetteer = dyad_geo::Gazetteer::shipped();
+    // The gazetteer's tables are built on a thread of their own; wait for them here, or the
+    // first timed round of `places` would include the build.
+    let _ = gazetteer.len();
     let cleaned: Vec<Document> = articles
         .iter()
         .cloned()

@@ -63,13 +63,26 @@ impl Words {
     /// True when `before` (the sentence up to a name) ends with a locative word or phrase;
     /// only the words right before the name count.
     pub fn is_locative(&self, before: &str) -> bool {
-        let b = before.trim_end().to_lowercase();
-        self.locative.iter().any(|w| ends_with_word(&b, w))
+        self.is_locative_lower(&before.trim_end().to_lowercase())
+    }
+
+    /// `is_locative` of text already trimmed at its end and lower-cased.
+    pub fn is_locative_lower(&self, b: &str) -> bool {
+        // The last byte is compared before the whole suffix: most words fail there.
+        let last = b.as_bytes().last();
+        self.locative
+            .iter()
+            .any(|w| w.as_bytes().last() == last && ends_with_word(b, w))
     }
 
     /// True when `before` ends with "state of" ("the U.S. state of Colorado").
     pub fn ends_with_state_of(&self, before: &str) -> bool {
-        ends_with_word(&before.trim_end().to_lowercase(), "state of")
+        Words::ends_with_state_of_lower(&before.trim_end().to_lowercase())
+    }
+
+    /// `ends_with_state_of` of text already trimmed at its end and lower-cased.
+    pub fn ends_with_state_of_lower(b: &str) -> bool {
+        ends_with_word(b, "state of")
     }
 }
 

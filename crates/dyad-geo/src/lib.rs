@@ -400,7 +400,21 @@ impl Tables {
         ctx: &Context,
         allow_small: bool,
     ) -> Option<(u32, String)> {
-        let mut best: Option<(f64, u32, Vec<String>)> = None;
+        let (i, considered) = self.pick(readings, qualifier, ctx, allow_small)?;
+        Some((i, self.reasons(i, considered, qualifier, ctx)))
+    }
+
+    /// The best reading and how many readings were considered (`choose` without the reasons).
+    fn pick(
+        &self,
+        readings: &[u32],
+        qualifier: Option<&Qualifier>,
+        ctx: &Context,
+        allow_small: bool,
+    ) -> Option<(u32, usize)> {
+        // Scores first, reasons for the winner only: most readings lose, and writing their
+        // reasons was a large part of this stage's time.
+        let mut best: Option<(f64, u32)> = None;
         let mut considered = 0;
         for &i in readings {
             let e = &self.entries[i as usize];
@@ -408,49 +422,86 @@ impl Tables {
                 continue;
             }
             considered += 1;
-            let mut score = e.prior();
-            let mut why = Vec::new();
+            let score = self.score(e, qualifier, ctx, None);
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, i));
+            }
+        }
+        best.map(|(_, i)| (i, considered))
+    }
+
+    /// Why reading `i` was picked by `pick` (with `considered` readings), as `choose` says.
+    fn reasons(
+        &self,
+        i: u32,
+        considered: usize,
+        qualifier: Option<&Qualifier>,
+        ctx: &Context,
+    ) -> String {
+        use std::fmt::Write as _;
+        let e = &self.entries[i as usize];
+        // One buffer, reasons separated by "; " (writing to a `String` cannot fail).
+        let mut why = e.describe();
+        self.score(e, qualifier, ctx, Some(&mut why));
+        if considered > 1 {
+            let _ = write!(why, "; best of {considered} readings");
+        }
+        if e.population > 0 {
+            let _ = write!(why, "; pop {}", e.population);
+        }
+        why
+    }
+
+    /// A reading's score; when `why` is given, its reasons are appended to it, each after "; ".
+    fn score(
+        &self,
+        e: &Entry,
+        qualifier: Option<&Qualifier>,
+        ctx: &Context,
+        mut why: Option<&mut String>,
+    ) -> f64 {
+        // Each reason is appended after "; " (writing to a `String` cannot fail).
+        let mut note = |a: std::fmt::Arguments| {
+            if let Some(w) = why.as_deref_mut() {
+                w.push_str("; ");
+                let _ = std::fmt::Write::write_fmt(w, a);
+            }
+        };
+        let mut score = e.prior();
+        {
             match qualifier {
                 Some(Qualifier::Country(c)) if *c == e.country => {
                     score += 50.0;
-                    why.push(format!("qualified by {c}"));
+                    note(format_args!("qualified by {c}"));
                 }
                 Some(Qualifier::State(s)) if *s == e.admin1 && e.country == "USA" => {
                     score += 50.0;
-                    why.push(format!("qualified by US state {s}"));
+                    note(format_args!("qualified by US state {s}"));
                 }
                 Some(Qualifier::StateKind) if e.kind == PlaceKind::State => {
                     score += 50.0;
-                    why.push("named as a state".to_string());
+                    note(format_args!("named as a state"));
                 }
                 _ => {}
             }
             if let Some(n) = ctx.countries.get(&e.country) {
                 score += 2.0;
-                why.push(format!("story names {} ({} names)", e.country, n.len()));
+                note(format_args!(
+                    "story names {} ({} names)",
+                    e.country,
+                    n.len()
+                ));
             }
             if !e.admin1.is_empty() && ctx.states.contains(&e.admin1) {
                 score += 3.0;
-                why.push(format!("story names US state {}", e.admin1));
+                note(format_args!("story names US state {}", e.admin1));
             }
             if ctx.dateline_country.as_deref() == Some(e.country.as_str()) {
                 score += 1.0;
-                why.push(format!("dateline in {}", e.country));
-            }
-            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                best = Some((score, i, why));
+                note(format_args!("dateline in {}", e.country));
             }
         }
-        let (_, i, mut why) = best?;
-        let e = &self.entries[i as usize];
-        why.insert(0, e.describe());
-        if considered > 1 {
-            why.push(format!("best of {considered} readings"));
-        }
-        if e.population > 0 {
-            why.push(format!("pop {}", e.population));
-        }
-        Some((i, why.join("; ")))
+        score
     }
 
     fn locate(&self, doc: &mut Document) {
@@ -490,10 +541,19 @@ impl Tables {
         for h in hits {
             let readings = self.spellings.readings(h.slot);
             let allow_small = h.locative || h.qualifier.is_some();
-            if let Some((i, why)) = self.choose(readings, h.qualifier.as_ref(), &ctx, allow_small) {
-                chosen.push((h, i, why));
+            if let Some((i, considered)) =
+                self.pick(readings, h.qualifier.as_ref(), &ctx, allow_small)
+            {
+                chosen.push((h, i, considered));
             }
         }
+        // The reasons are written only for the places kept below, against the context as it
+        // was when they were picked (it grows next).
+        let picked_in = Context {
+            countries: ctx.countries.clone(),
+            states: ctx.states.clone(),
+            dateline_country: ctx.dateline_country.clone(),
+        };
         // Places read with confidence (in a locative context, qualified, or not a town) also
         // place the story, so "sent to Kandahar and Herat" supports Herat.
         for (h, i, _) in &chosen {
@@ -506,7 +566,7 @@ impl Tables {
             }
         }
         let mut places: Vec<Place> = dateline.into_iter().collect();
-        for (h, i, why) in chosen {
+        for (h, i, considered) in chosen {
             let entry = &self.entries[i as usize];
             // A bare town name ("Bush was scheduled…", "Hamilton said") is a place only
             // when the story names its country some other way.
@@ -520,6 +580,7 @@ impl Tables {
             }
             let name = h.span.slice(&doc.text);
             let context = if h.locative { LOCATIVE } else { "" };
+            let why = self.reasons(i, considered, h.qualifier.as_ref(), &picked_in);
             places.push(Place {
                 span: h.span,
                 sentence: doc.sentence_at(h.span.start).map(|s| s as u32),
@@ -597,9 +658,15 @@ impl Tables {
             .take(6)
         {
             let text = para.slice(&doc.text);
+            // Only a separator within the first 80 bytes counts: search no further than
+            // one that would start there (a paragraph may be long).
+            let mut reach = text.len().min(80 + " - ".len());
+            while !text.is_char_boundary(reach) {
+                reach += 1;
+            }
             let cut = ["--", "—", "–", " - "]
                 .iter()
-                .filter_map(|sep| text.find(sep))
+                .filter_map(|sep| text[..reach].find(sep))
                 .min();
             let Some(cut) = cut.filter(|&c| c <= 80) else {
                 continue;
@@ -646,9 +713,10 @@ impl Tables {
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            let before = &text[from..start];
-            let locative = self.words.is_locative(before);
-            let qualifier = if self.words.ends_with_state_of(before) {
+            // Lower-cased once for both tests.
+            let before = text[from..start].trim_end().to_lowercase();
+            let locative = self.words.is_locative_lower(&before);
+            let qualifier = if Words::ends_with_state_of_lower(&before) {
                 Some(Qualifier::StateKind)
             } else {
                 text[end..]

@@ -32,43 +32,104 @@ fn key(s: &str) -> &str {
     }
 }
 
+/// A spelling in its key's bucket, with what a probe needs to rule it out without reading
+/// the spelling itself: the bytes after the key are compared eight at a time as one integer
+/// (a bucket like "San" or "Al" holds hundreds of spellings, and a `memcmp` per spelling was
+/// most of the search's time).
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    id: u32,
+    /// The spelling's length in bytes.
+    len: u32,
+    /// Up to eight bytes of the spelling right after its key, little-endian, zero-padded.
+    tail: u64,
+    /// Which bytes of `tail` belong to the spelling.
+    mask: u64,
+}
+
+/// Up to eight bytes of `b` from `at` as a little-endian integer, zero-padded.
+fn eight(b: &[u8], at: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    if let Some(rest) = b.get(at..) {
+        let n = rest.len().min(8);
+        buf[..n].copy_from_slice(&rest[..n]);
+    }
+    u64::from_le_bytes(buf)
+}
+
+/// The length of the key at the start of `b` (see [`key`]), without slicing.
+fn key_len(s: &str) -> usize {
+    let run = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if run > 0 {
+        run
+    } else {
+        s.chars().next().map_or(0, char::len_utf8)
+    }
+}
+
+/// Whether each byte is an ASCII letter or digit (a table: the search tests every byte).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Spellings bucketed by key; within a bucket, longest first.
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
-    buckets: FastMap<Box<str>, Vec<u32>>,
-    /// Whether any key starts with this byte: most words of a text are ruled out here.
-    first_bytes: Box<[bool]>,
+    buckets: FastMap<Box<str>, Vec<Candidate>>,
+    /// Per first byte of a key, bit `min(len, 63)` set when some key starting with that byte
+    /// has that length: most words of a text are ruled out here, before hashing (a byte no
+    /// key starts with has no bit at all).
+    key_lens: Box<[u64]>,
 }
 
 impl NameIndex {
     /// Indexes `names` (a name's id is its position).
     pub(crate) fn build<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> NameIndex {
-        let mut lens = Vec::with_capacity(names.len());
-        let mut buckets: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+        let mut buckets: FastMap<Box<str>, Vec<Candidate>> = FastMap::default();
         buckets.reserve(names.len() / 3);
-        let mut first_bytes = vec![false; 256];
+        let mut key_lens = vec![0u64; 256];
         for (id, name) in names.enumerate() {
-            lens.push(name.len());
             let k = key(name);
             let Some(&b) = k.as_bytes().first() else {
                 continue;
             };
-            first_bytes[b as usize] = true;
+            key_lens[b as usize] |= 1u64 << k.len().min(63);
+            let after = name.len() - k.len();
+            let mask = if after >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * after)) - 1
+            };
+            let c = Candidate {
+                id: id as u32,
+                len: name.len() as u32,
+                tail: eight(name.as_bytes(), k.len()),
+                mask,
+            };
             match buckets.get_mut(k) {
-                Some(v) => v.push(id as u32),
+                Some(v) => v.push(c),
                 None => {
-                    buckets.insert(k.into(), vec![id as u32]);
+                    buckets.insert(k.into(), vec![c]);
                 }
             }
         }
         for v in buckets.values_mut() {
             // Longest first, so the first that the text continues with is the match; equal
             // lengths keep their order.
-            v.sort_by_key(|&id| std::cmp::Reverse(lens[id as usize]));
+            v.sort_by_key(|c| std::cmp::Reverse(c.len));
         }
         NameIndex {
             buckets,
-            first_bytes: first_bytes.into_boxed_slice(),
+            key_lens: key_lens.into_boxed_slice(),
         }
     }
 
@@ -80,19 +141,37 @@ impl NameIndex {
         name_of: impl Fn(u32) -> &'n str,
     ) -> Option<(u32, usize)> {
         let rest = text.get(at..)?;
+        self.longest_with_key(rest, at, key_len(rest), name_of)
+    }
+
+    /// `longest_at` for `rest = text[at..]` whose key is `rest[..kl]`.
+    fn longest_with_key<'n>(
+        &self,
+        rest: &str,
+        at: usize,
+        kl: usize,
+        name_of: impl Fn(u32) -> &'n str,
+    ) -> Option<(u32, usize)> {
         let &b = rest.as_bytes().first()?;
-        if !self.first_bytes[b as usize] {
+        if self.key_lens[b as usize] & (1u64 << kl.min(63)) == 0 {
             return None;
         }
-        let bucket = self.buckets.get(key(rest))?;
+        let bucket = self.buckets.get(rest.get(..kl)?)?;
+        let tail = eight(rest.as_bytes(), kl);
         bucket
             .iter()
-            .find(|&&id| rest.starts_with(name_of(id)))
-            .map(|&id| (id, at + name_of(id).len()))
+            .find(|c| {
+                c.len as usize <= rest.len()
+                    && tail & c.mask == c.tail
+                    && rest.starts_with(name_of(c.id))
+            })
+            .map(|c| (c.id, at + c.len as usize))
     }
 
     /// Every match, left to right without overlap: at each position where a name may start
-    /// (`may_start`), the longest name there; the search resumes after it.
+    /// (`may_start`), the longest name there; the search resumes after it. `may_start` must
+    /// refuse every position right after an ASCII letter or digit: the search does not probe
+    /// inside a run of them.
     pub(crate) fn find_all<'n>(
         &self,
         text: &str,
@@ -104,11 +183,37 @@ impl NameIndex {
         let mut at = 0;
         while at < bytes.len() {
             let b = bytes[at];
-            if !self.first_bytes[b as usize] || !text.is_char_boundary(at) || !may_start(text, at) {
-                at += 1;
+            // The run of ASCII letters and digits here: the key when it is not empty. No
+            // name starts inside it (`may_start` refuses a position after such a byte), so
+            // the whole run is passed over when nothing starts at its first byte.
+            let run = if ALNUM[b as usize] {
+                let mut end = at + 1;
+                while end < bytes.len() && ALNUM[bytes[end] as usize] {
+                    end += 1;
+                }
+                end - at
+            } else {
+                0
+            };
+            let lens = self.key_lens[b as usize];
+            // A run's key is the run itself: its length must be one some key has (cheaper
+            // than the hash look-up that would refuse it).
+            let possible = if run > 0 {
+                lens & (1u64 << run.min(63)) != 0
+            } else {
+                lens != 0
+            };
+            if !possible || !text.is_char_boundary(at) || !may_start(text, at) {
+                at += run.max(1);
                 continue;
             }
-            match self.longest_at(text, at, name_of) {
+            let rest = &text[at..];
+            let kl = if run > 0 {
+                run
+            } else {
+                rest.chars().next().map_or(0, char::len_utf8)
+            };
+            match self.longest_with_key(rest, at, kl, name_of) {
                 Some((id, end)) => {
                     out.push((at, end, id));
                     at = end.max(at + 1);
@@ -116,10 +221,6 @@ impl NameIndex {
                 None => {
                     // No name starts inside a run of letters and digits (the byte before
                     // would be one), so skip the run.
-                    let run = bytes[at..]
-                        .iter()
-                        .position(|b| !b.is_ascii_alphanumeric())
-                        .unwrap_or(bytes.len() - at);
                     at += run.max(1);
                 }
             }
