@@ -14,6 +14,10 @@ use std::time::Instant;
 
 use dyad_read::Item;
 
+// The allocator of the `dyad` binary: allocation costs as in a real run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(input) = args.first() else {
@@ -42,7 +46,9 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let t = Instant::now();
     let coder = dyad_code::Coder::new(Arc::new(dict));
+    eprintln!("Coder::new: {:.3} s", t.elapsed().as_secs_f64());
     let mut best = f64::MAX;
     let mut digest = 0u64;
     for _ in 0..passes {

@@ -118,6 +118,9 @@ struct Compiled {
     /// The words of elements with a single alternative: the sentence must have them all
     /// (checked first, as most patterns fail on them).
     required: Vec<u32>,
+    /// The evidence of an event it codes: "BLOCK - pattern [code] (file:line)", written
+    /// once rather than per verb.
+    rule: String,
 }
 
 /// A pattern element with its words as ids (mirrors [`PatElem`]).
@@ -206,6 +209,7 @@ impl Prepared {
                             verb_joined: p.verb_joined,
                             post_words,
                             required,
+                            rule: format!("{} {} ({})", b.name, p.text, p.source),
                         }
                     })
                     .collect()
@@ -398,7 +402,7 @@ pub fn code_prepared(
         let block = &lex.blocks[verb.block];
         // An infinitive under a negated or refusal verb is negated too.
         let negated = negation_before(r, vh.start) || vh.not_done;
-        let mut best: Option<(Match, &Pattern, &str)> = None;
+        let mut best: Option<(Match, &Pattern, &Compiled)> = None;
         // A form listed in several blocks tries the patterns of all of them.
         let blocks: Vec<usize> = std::iter::once(verb.block)
             .chain(vh.others.iter().map(|&o| lex.verbs[o].block))
@@ -412,7 +416,7 @@ pub fn code_prepared(
                 .zip(compiled)
                 .map(move |(p, c)| (p, c, name))
         });
-        for (pat, cpat, block_name) in patterns {
+        for (pat, cpat, _block_name) in patterns {
             let m = if cpat.possible(&present) {
                 match_pattern(r, &ids, vi, cpat)
             } else {
@@ -433,13 +437,13 @@ pub fn code_prepared(
             }
             if let Some(m) = m {
                 if best.as_ref().is_none_or(|(b, _, _)| m.score > b.score) {
-                    best = Some((m, pat, block_name));
+                    best = Some((m, pat, cpat));
                 }
             }
         }
         let (m, code, rule) = match best {
-            Some((m, pat, block_name)) => {
-                let rule = format!("{} {} ({})", block_name, pat.text, pat.source);
+            Some((m, pat, cpat)) => {
+                let rule = cpat.rule.clone();
                 if trace {
                     if let Some(a) = out
                         .attempts

@@ -60,6 +60,8 @@ pub struct ActorEntry {
     pub dated: Vec<DatedCode>,
     /// Where the record starts.
     pub source: Source,
+    /// "NAME (file:line)", the evidence of a mention of it, written once.
+    pub label: String,
 }
 
 impl ActorEntry {
@@ -117,6 +119,8 @@ pub struct AgentEntry {
     pub prefix: bool,
     /// Where it came from.
     pub source: Source,
+    /// "name (file:line)", the evidence of a mention of it, written once.
+    pub label: String,
 }
 
 /// What a phrase index entry points to.
@@ -141,9 +145,35 @@ pub struct PhraseIndex {
     ids: HashMap<String, u32>,
     /// Phrases by the id of their first word (an exact word, or a stem shorter than
     /// `MIN_STEM`), in insertion order.
-    exact: Vec<Vec<(Vec<PhraseWord>, Entry)>>,
+    exact: Vec<Bucket>,
     /// Phrases whose first word is a stem, keyed by the stem's first `MIN_STEM` bytes.
-    stems: HashMap<String, Vec<(Vec<PhraseWord>, Entry)>>,
+    stems: HashMap<String, Bucket>,
+}
+
+/// Phrases sharing a first word, in insertion order (which breaks ties between phrases of
+/// equal length).
+#[derive(Clone, Debug, Default)]
+struct Bucket {
+    phrases: Vec<(Vec<PhraseWord>, Entry)>,
+    /// For each phrase, the id its second word must have right after the first ([`ANY`] when
+    /// it has none, may come after a gap, or is a stem): most phrases of a common first word
+    /// ("MINISTER", "INTERNATIONAL") are ruled out by this one comparison, without reading the
+    /// phrase itself.
+    second: Vec<u32>,
+}
+
+/// No condition on the second word ([`Bucket::second`]).
+const ANY: u32 = u32::MAX - 1;
+
+impl Bucket {
+    fn push(&mut self, words: Vec<PhraseWord>, entry: Entry) {
+        let second = match words.get(1) {
+            Some(w) if !(w.gap || w.stem && w.text.len() >= MIN_STEM) => w.id,
+            _ => ANY,
+        };
+        self.second.push(second);
+        self.phrases.push((words, entry));
+    }
 }
 
 impl PhraseIndex {
@@ -154,13 +184,13 @@ impl PhraseIndex {
         let Some(first) = words.first() else { return };
         if first.stem && first.text.len() >= MIN_STEM {
             let key = stem_key(&first.text).to_string();
-            self.stems.entry(key).or_default().push((words, entry));
+            self.stems.entry(key).or_default().push(words, entry);
         } else {
             let id = first.id as usize;
             if self.exact.len() <= id {
-                self.exact.resize_with(id + 1, Vec::new);
+                self.exact.resize_with(id + 1, Bucket::default);
             }
-            self.exact[id].push((words, entry));
+            self.exact[id].push(words, entry);
         }
     }
 
@@ -188,9 +218,10 @@ impl PhraseIndex {
     pub fn longest_in(&self, words: &[&str], ids: &[u32], at: usize) -> Option<(Entry, usize)> {
         let mut best: Option<(Entry, usize)> = None;
         let first = words.get(at)?;
-        let mut consider = |cands: &[(Vec<PhraseWord>, Entry)]| {
-            for (phrase, entry) in cands {
-                if phrase.len() > words.len() - at {
+        let next = ids.get(at + 1).copied().unwrap_or(NO_WORD);
+        let mut consider = |bucket: &Bucket| {
+            for ((phrase, entry), &second) in bucket.phrases.iter().zip(&bucket.second) {
+                if second != ANY && second != next || phrase.len() > words.len() - at {
                     continue;
                 }
                 if let Some(end) = phrase_end(phrase, words, ids, at) {
@@ -213,8 +244,8 @@ impl PhraseIndex {
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.exact.iter().map(Vec::len).sum::<usize>()
-            + self.stems.values().map(Vec::len).sum::<usize>()
+        self.exact.iter().map(|b| b.phrases.len()).sum::<usize>()
+            + self.stems.values().map(|b| b.phrases.len()).sum::<usize>()
     }
 
     /// Whether there are none.
@@ -568,8 +599,11 @@ impl Lexicon {
                 continue;
             };
             let idx = lex.actors.len();
+            let name = primary.phrase.words.join(" ");
+            let source = src(&primary.provenance);
             lex.actors.push(ActorEntry {
-                name: primary.phrase.words.join(" "),
+                label: format!("{name} ({source})"),
+                name,
                 default: actor.default_code.clone(),
                 dated: actor
                     .dated
@@ -588,7 +622,7 @@ impl Lexicon {
                         }
                     })
                     .collect(),
-                source: src(&primary.provenance),
+                source,
             });
             for name in &actor.names {
                 let words = words_of(&name.phrase, true);
@@ -600,11 +634,14 @@ impl Lexicon {
         // Agents.
         for agent in &e.agents {
             let idx = lex.agents.len();
+            let name = agent.phrase.words.join(" ");
+            let source = src(&agent.provenance);
             lex.agents.push(AgentEntry {
-                name: agent.phrase.words.join(" "),
+                label: format!("{name} ({source})"),
+                name,
                 code: agent.code.to_ascii_uppercase(),
                 prefix: agent.position == dyad_dict::AgentPosition::Prefix,
-                source: src(&agent.provenance),
+                source,
             });
             let words = words_of(&agent.phrase, false);
             if words.is_empty() {

@@ -420,6 +420,10 @@ impl CommaLimits {
 /// between the members of a coordinated group ("Mordor, Rohan and Bree") delimit nothing: a
 /// list is not an aside. Nothing is set aside when that would leave no word.
 pub fn comma_kept(r: &Reading, limits: &CommaLimits) -> Option<Vec<usize>> {
+    // Every kind off (the default): nothing is set aside.
+    if limits.max == 0 && limits.bmax == 0 && limits.emax == 0 {
+        return None;
+    }
     let n = r.words.len();
     let inside_np = |k: usize| r.nps.iter().any(|np| np.start < k && k + 1 < np.end);
     let in_list = |k: usize| {
@@ -472,8 +476,11 @@ pub fn comma_kept(r: &Reading, limits: &CommaLimits) -> Option<Vec<usize>> {
 /// Splits a sentence into PTB-like words: punctuation apart, possessive `'s` and `n't` split,
 /// hyphenated words and abbreviations kept whole.
 pub fn tokenize(text: &str, offset: usize, grammar: &Grammar) -> Vec<Word> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized once: a sentence has at most one char per byte and, in news prose, about one
+    // word per six bytes.
+    let mut out = Vec::with_capacity(text.len() / 4 + 4);
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let is_apos = |c: char| c == '\'' || c == '’';
@@ -1466,13 +1473,14 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
         }
         let start = r.nps[i].start;
         let end = r.nps[*members.last().unwrap_or(&i)].end;
+        let last = members.last().copied().unwrap_or(i);
         groups.push(Group {
             start,
             end,
-            nps: members.clone(),
+            nps: members,
             members: Vec::new(),
         });
-        i = members.last().copied().unwrap_or(i) + 1;
+        i = last + 1;
     }
     // Members of each group.
     for g in groups.iter_mut() {
@@ -1561,7 +1569,8 @@ fn build_groups(r: &mut Reading, lex: &Lexicon, grammar: &Grammar, date: Option<
                 continue;
             }
         }
-        merged.push(groups[gi].clone());
+        // Each group is merged or kept once: move it rather than clone it.
+        merged.push(std::mem::take(&mut groups[gi]));
         gi += 1;
     }
     for (gi, g) in merged.iter().enumerate() {
@@ -1709,7 +1718,7 @@ fn np_members(
             } else if suffix.last() != Some(&ag.code) {
                 suffix.push(ag.code.clone());
             }
-            agent_rules.push(format!("{} ({})", ag.name, ag.source));
+            agent_rules.push(ag.label.as_str());
         }
     }
     let first_actor = np.actors.iter().find_map(|&h| match r.hits[h].entry {
@@ -1727,7 +1736,7 @@ fn np_members(
                 .filter(|c| c != "---")
                 .map(|c| {
                     let base = format!("{prefix}{c}");
-                    let mut rule = format!("{} ({})", entry.name, entry.source);
+                    let mut rule = entry.label.clone();
                     for ar in &agent_rules {
                         rule.push_str("; ");
                         rule.push_str(ar);
