@@ -219,48 +219,69 @@ impl Lexicon {
     /// (`is_verb`, `is_title_word`, `may_start_title`, ...) and spelling tests, for one
     /// lower-casing and one hash look-up.
     pub fn word_flags(&self, w: &str) -> u32 {
-        let lw = lower(w);
-        let b = lw.as_bytes().first().copied().unwrap_or(0);
-        let mut f = if self.lists_first & (1u128 << (b & 127)) != 0
+        let lower_form = lower(w);
+        // Dereferenced once: an inline form is checked as UTF-8 on each dereference.
+        let lw: &str = &lower_form;
+        let first = lw.as_bytes().first().copied().unwrap_or(0);
+        let mut f = if self.lists_first & (1u128 << (first & 127)) != 0
             && self.lists_len & (1u64 << lw.len().min(63)) != 0
         {
-            self.lists_of.get(lw.as_ref()).copied().unwrap_or(0)
+            self.lists_of.get(lw).copied().unwrap_or(0)
         } else {
             0
         };
-        // A lower-case ASCII word without hyphens or spaces is its own normal title form;
-        // others take the full test (hyphenated words, non-ASCII).
-        let simple = !lw.is_empty()
-            && lw.is_ascii()
-            && !lw.contains(|c: char| c == '-' || c.is_ascii_whitespace());
-        let title_word = if simple {
-            f & flag::TITLE_EXACT != 0
-        } else {
-            self.is_title_word(w)
-        };
-        let may_start = if simple {
-            f & flag::TITLE_FIRST != 0
-        } else {
-            self.may_start_title(w)
-        };
-        if title_word {
-            f |= flag::TITLE_WORD;
-        }
-        if may_start {
-            f |= flag::MAY_START_TITLE;
-        }
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            f |= flag::UPPER;
-        }
         if lw.ends_with("ly") {
             f |= flag::LY;
         }
-        // An ASCII word without capitals is no acronym: skip the letter count.
-        if !is_plain_lower(w) && acronym(w) {
-            f |= flag::ACRONYM;
+        if w.is_ascii() {
+            // One pass over the bytes for the spelling facts (ASCII letters are upper or
+            // lower case, so an acronym is more than one letter and none lower-case).
+            let (mut letters, mut lower_letter, mut digit, mut split) =
+                (0usize, false, false, false);
+            for &c in w.as_bytes() {
+                if c.is_ascii_alphabetic() {
+                    letters += 1;
+                    lower_letter |= c.is_ascii_lowercase();
+                }
+                digit |= c.is_ascii_digit();
+                split |= c == b'-' || c.is_ascii_whitespace();
+            }
+            if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                f |= flag::UPPER;
+            }
+            if letters > 1 && !lower_letter {
+                f |= flag::ACRONYM;
+            }
+            if digit {
+                f |= flag::DIGIT;
+            }
+            // A lower-case ASCII word without hyphens or spaces is its own normal title
+            // form; others take the full test.
+            if !lw.is_empty() && !split {
+                if f & flag::TITLE_EXACT != 0 {
+                    f |= flag::TITLE_WORD;
+                }
+                if f & flag::TITLE_FIRST != 0 {
+                    f |= flag::MAY_START_TITLE;
+                }
+                return f;
+            }
+        } else {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                f |= flag::UPPER;
+            }
+            if acronym(w) {
+                f |= flag::ACRONYM;
+            }
+            if w.bytes().any(|b| b.is_ascii_digit()) {
+                f |= flag::DIGIT;
+            }
         }
-        if w.bytes().any(|b| b.is_ascii_digit()) {
-            f |= flag::DIGIT;
+        if self.is_title_word(w) {
+            f |= flag::TITLE_WORD;
+        }
+        if self.may_start_title(w) {
+            f |= flag::MAY_START_TITLE;
         }
         f
     }

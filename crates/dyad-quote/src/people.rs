@@ -194,7 +194,7 @@ impl<'a> People<'a> {
         self.runs_of.get(k).map(|(_, runs)| runs.as_slice())
     }
 
-    fn register(&mut self, words: &[String]) -> usize {
+    fn register(&mut self, words: &[&str]) -> usize {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         // "De Hoop Scheffer" after "Jaap de Hoop Scheffer" is the same person, and the
         // other way round a fuller name replaces a shorter one.
@@ -217,12 +217,15 @@ impl<'a> People<'a> {
         self.people.len() - 1
     }
 
-    /// The words of a name as written, with honorifics dropped and possessives cut.
-    fn name_words(&self, doc: &Document, toks: &[Tok], r: &std::ops::Range<usize>) -> Vec<String> {
-        toks[r.clone()]
-            .iter()
-            .map(|t| doc.slice(t.span).to_string())
-            .collect()
+    /// The words of a name as written, with honorifics dropped and possessives cut
+    /// (borrowed from the text: most are only compared).
+    fn name_words<'d>(
+        &self,
+        doc: &'d Document,
+        toks: &[Tok],
+        r: &std::ops::Range<usize>,
+    ) -> Vec<&'d str> {
+        toks[r.clone()].iter().map(|t| doc.slice(t.span)).collect()
     }
 
     /// A plausible person's name: no organisation word, no acronym, not a place.
@@ -374,18 +377,19 @@ impl<'a> People<'a> {
     }
 
     /// The person a name (short or full) refers to: the one whose name ends with it.
-    fn lookup(&self, words: &[String]) -> Option<&Person> {
+    fn lookup(&self, words: &[&str]) -> Option<&Person> {
         self.position(words).and_then(|i| self.people.get(i))
     }
 
-    fn position(&self, words: &[String]) -> Option<usize> {
+    fn position(&self, words: &[&str]) -> Option<usize> {
         // `p.words` ends with the lower-cased `words`, compared word by word without
-        // allocating (`lower` equals `to_lowercase`).
+        // allocating (`lower` equals `to_lowercase`), last word first: surnames differ most.
         self.people.iter().position(|p| {
             p.words.len() >= words.len()
                 && p.words[p.words.len() - words.len()..]
                     .iter()
                     .zip(words)
+                    .rev()
                     .all(|(a, b)| *a == *lower(b))
         })
     }

@@ -232,7 +232,9 @@ pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> 
         let mut e = e;
         let w = &slice[s..e];
         let mut possessive = false;
-        for suffix in ["'s", "’s", "'", "’"] {
+        // Every suffix ends in 's', an apostrophe or the last byte of '’' (0x99).
+        let may_suffix = matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99));
+        for suffix in ["'s", "’s", "'", "’"].into_iter().filter(|_| may_suffix) {
             if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
                 e -= suffix.len();
                 possessive = true;
@@ -262,18 +264,28 @@ pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> 
             });
         }
     };
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        // Inner punctuation that belongs to a word: "U.S.", "al-Qaeda", "don't", "1,300".
+    let bytes = slice.as_bytes();
+    // The character at byte `i` and its length; ASCII without decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match bytes.get(i) {
+            None => None,
+            Some(&b) if b < 0x80 => Some((b as char, 1)),
+            Some(_) => slice.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
+        // Inner punctuation that belongs to a word: "U.S.", "al-Qaeda", "don't", "1,300"
+        // (the next character is looked at only for these).
         let inner = word_start.is_some()
             && matches!(c, '.' | '-' | '\'' | '’' | ',')
-            && next.is_some_and(|n| n.is_alphanumeric())
+            && char_at(i + len).is_some_and(|(n, _)| n.is_alphanumeric())
             && (c != ',' || slice[..i].ends_with(|p: char| p.is_ascii_digit()));
         if c.is_alphanumeric() || inner || (c == '.' && word_start.is_some()) {
             if word_start.is_none() {
                 word_start = Some(i);
             }
+            i += len;
             continue;
         }
         if let Some(s) = word_start.take() {
@@ -281,12 +293,13 @@ pub fn tokenize(text: &str, range: Span, keep_period: impl Fn(&str) -> bool) -> 
         }
         if !c.is_whitespace() {
             toks.push(Tok {
-                span: Span::new(base + i, base + i + c.len_utf8()),
+                span: Span::new(base + i, base + i + len),
                 kind: Kind::Punct(c),
                 possessive: false,
                 flags: 0,
             });
         }
+        i += len;
     }
     if let Some(s) = word_start {
         flush(&mut toks, s, slice.len());
