@@ -163,3 +163,135 @@ fn write_one_million_events() {
     report("store re-run (no-op)", t, &path);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// User + system CPU seconds of this process so far (Linux `/proc`; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    // Clock ticks are 100 per second on Linux.
+    f.iter().sum::<f64>() / 100.0
+}
+
+/// Rows of a real run read back from its JSONL files, grouped per document in file order.
+fn rows_of_run(dir: &std::path::Path) -> Vec<Rows> {
+    use std::collections::HashMap;
+    use std::io::BufRead;
+    fn lines(path: &std::path::Path) -> Vec<String> {
+        let file = std::fs::File::open(path).expect("open rows file");
+        std::io::BufReader::new(file)
+            .lines()
+            .map(|l| l.expect("line"))
+            .collect()
+    }
+    let docs: Vec<DocumentRecord> = lines(&dir.join("documents.jsonl"))
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("document row"))
+        .collect();
+    let mut events: HashMap<String, Vec<EventRecord>> = HashMap::new();
+    for l in lines(&dir.join("events.jsonl")) {
+        let e: EventRecord = serde_json::from_str(&l).expect("event row");
+        events.entry(e.doc.clone()).or_default().push(e);
+    }
+    let mut quotes: HashMap<String, Vec<dyad_out::QuoteRecord>> = HashMap::new();
+    for l in lines(&dir.join("quotes.jsonl")) {
+        let q: dyad_out::QuoteRecord = serde_json::from_str(&l).expect("quote row");
+        quotes.entry(q.doc.clone()).or_default().push(q);
+    }
+    docs.into_iter()
+        .map(|d| Rows {
+            events: events.remove(&d.doc).unwrap_or_default(),
+            quotes: quotes.remove(&d.doc).unwrap_or_default(),
+            document: d,
+        })
+        .collect()
+}
+
+/// The writer thread's work on the rows of a real `dyad code` run (its output directory in
+/// `DYAD_ROWS`): the contract's JSONL files alone, the store alone, and both through the
+/// sink, as `dyad code` writes them, in batches of 256 documents. Best of `DYAD_ROUNDS` (3).
+///
+/// `DYAD_ROWS=OUT cargo test --release -p dyad-store --test bench real_rows -- --ignored --nocapture`
+#[test]
+#[ignore = "benchmark: needs DYAD_ROWS=<output directory of a dyad code run>"]
+fn real_rows() {
+    let Some(src) = std::env::var_os("DYAD_ROWS") else {
+        println!("skipped: DYAD_ROWS not set");
+        return;
+    };
+    let rounds: usize = std::env::var("DYAD_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let rows = rows_of_run(std::path::Path::new(&src));
+    let text_mb = rows
+        .iter()
+        .map(|r| r.document.text.as_deref().map_or(0, str::len))
+        .sum::<usize>() as f64
+        / 1e6;
+    let n_events: usize = rows.iter().map(|r| r.events.len()).sum();
+    let n_quotes: usize = rows.iter().map(|r| r.quotes.len()).sum();
+    println!(
+        "{} documents ({text_mb:.1} MB of cleaned text), {n_events} events, {n_quotes} quotes",
+        rows.len()
+    );
+    let dir = std::env::temp_dir().join(format!("dyad-real-rows-{}", std::process::id()));
+    let options = dyad_out::OutputOptions {
+        formats: vec![],
+        one_a_day: false,
+        added: "20260101000000".into(),
+    };
+    // Wall time varies with the other work on a shared machine; the process's CPU time
+    // (user + system, which includes the kernel's file writes) is the steadier figure.
+    let best = |name: &str, f: &mut dyn FnMut()| {
+        let (mut times, mut cpus) = (Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).expect("dir");
+            let (t, c) = (Instant::now(), cpu_seconds());
+            f();
+            times.push(t.elapsed().as_secs_f64());
+            cpus.push(cpu_seconds() - c);
+        }
+        times.sort_by(f64::total_cmp);
+        cpus.sort_by(f64::total_cmp);
+        println!(
+            "{name:<24} wall best {:.3} s median {:.3} s | CPU best {:.2} s median {:.2} s | {:.1} MB/s of text (best wall)",
+            times[0],
+            times[times.len() / 2],
+            cpus[0],
+            cpus[cpus.len() / 2],
+            text_mb / times[0]
+        );
+    };
+    best("jsonl (contract files)", &mut || {
+        let mut out = dyad_out::Outputs::create(&dir, &options).expect("outputs");
+        rows.iter().for_each(|r| out.write(r).expect("write"));
+        out.finish().expect("finish");
+    });
+    best("store", &mut || {
+        let mut store = Store::open(&dir.join("dyad.sqlite")).expect("store");
+        let run = store.begin_run(&RunSettings::default()).expect("run");
+        for chunk in rows.chunks(256) {
+            store.add_batch(run, chunk).expect("add");
+        }
+        store.finish_run(run).expect("finish");
+    });
+    best("sink (jsonl + store)", &mut || {
+        let out = dyad_out::Outputs::create(&dir, &options).expect("outputs");
+        let mut store = Store::open(&dir.join("dyad.sqlite")).expect("store");
+        let run = store.begin_run(&RunSettings::default()).expect("run");
+        let sink = dyad_store::sink::Sink::start(out, Some((store, run)));
+        for chunk in rows.chunks(256) {
+            sink.send(chunk.to_vec()).expect("send");
+        }
+        sink.finish().expect("finish");
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -156,6 +156,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
+        .thread_name(|i| format!("dyad-work-{i}"))
         .build()
         .context("starting worker threads")?;
     // The gazetteer builds on its own thread while the dictionaries load and compile here.
@@ -182,10 +183,11 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(IN_FLIGHT);
     let (rows_tx, rows_rx) = std::sync::mpsc::channel::<(usize, Vec<(Rows, Option<String>)>)>();
     let items = dyad_read::read_inputs(&args.inputs);
-    std::thread::scope(|threads| {
+    std::thread::scope(|threads| -> anyhow::Result<()> {
         // Reading and decompressing run on their own thread, a batch or two ahead of the
         // workers, so no core waits for input.
-        threads.spawn(move || {
+        let reader = std::thread::Builder::new().name("dyad-read".into());
+        let reader = reader.spawn_scoped(threads, move || {
             let mut items = items.peekable();
             while items.peek().is_some() {
                 let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
@@ -194,6 +196,8 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         });
+        // Without a reader no batch would ever come: say why rather than code nothing.
+        reader.context("starting the reader thread")?;
         // Several batches are in the pool at once so that the slow tail of one batch
         // overlaps the next instead of idling cores; rows are put back in input order here.
         pool.in_place_scope(|scope| {
@@ -260,7 +264,8 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             // Dropping the receiver stops the reader thread if the writer failed early.
             drop(batch_rx);
         });
-    });
+        Ok(())
+    })?;
     let written = sink.finish()?;
     progress.finish_and_clear();
     summary.print(started.elapsed().as_secs_f64());
