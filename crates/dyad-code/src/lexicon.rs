@@ -155,24 +155,65 @@ pub struct PhraseIndex {
 #[derive(Clone, Debug, Default)]
 struct Bucket {
     phrases: Vec<(Vec<PhraseWord>, Entry)>,
-    /// For each phrase, the id its second word must have right after the first ([`ANY`] when
-    /// it has none, may come after a gap, or is a stem): most phrases of a common first word
-    /// ("MINISTER", "INTERNATIONAL") are ruled out by this one comparison, without reading the
-    /// phrase itself.
-    second: Vec<u32>,
+    /// Phrases with no condition on their second word (one word long, or a stem second),
+    /// by index.
+    any: Vec<u32>,
+    /// The other phrases as (id of their second word, index), sorted: a common first word
+    /// ("MINISTER", "INTERNATIONAL") has hundreds of phrases, of which only those whose
+    /// second word is among the next few of the sentence (a gap lets `MAX_GAP` words come
+    /// between) are read.
+    keyed: Vec<(u32, u32)>,
 }
-
-/// No condition on the second word ([`Bucket::second`]).
-const ANY: u32 = u32::MAX - 1;
 
 impl Bucket {
     fn push(&mut self, words: Vec<PhraseWord>, entry: Entry) {
-        let second = match words.get(1) {
-            Some(w) if !(w.gap || w.stem && w.text.len() >= MIN_STEM) => w.id,
-            _ => ANY,
-        };
-        self.second.push(second);
+        let i = self.phrases.len() as u32;
+        match words.get(1) {
+            Some(w) if !(w.stem && w.text.len() >= MIN_STEM) => {
+                let key = (w.id, i);
+                let at = self.keyed.partition_point(|k| *k < key);
+                self.keyed.insert(at, key);
+            }
+            _ => self.any.push(i),
+        }
         self.phrases.push((words, entry));
+    }
+
+    /// The longest phrase of the bucket at `words[at]` (the first added among equals), as
+    /// (entry, number of words).
+    fn longest(&self, words: &[&str], ids: &[u32], at: usize) -> Option<(Entry, usize)> {
+        // The second word of a phrase stands right after the first or, after a gap, at most
+        // `MAX_GAP` words further: the distinct ids there select the phrases worth reading.
+        let window = ids
+            .get(at + 1..ids.len().min(at + 2 + MAX_GAP))
+            .unwrap_or(&[]);
+        let keyed = window
+            .iter()
+            .enumerate()
+            .filter(|&(k, id)| *id != NO_WORD && !window[..k].contains(id))
+            .flat_map(|(_, &next)| {
+                let from = self.keyed.partition_point(|&(s, _)| s < next);
+                self.keyed[from..]
+                    .iter()
+                    .take_while(move |&&(s, _)| s == next)
+                    .map(|&(_, i)| i)
+            });
+        let mut best: Option<(Entry, usize, u32)> = None;
+        for i in self.any.iter().copied().chain(keyed) {
+            let Some((phrase, entry)) = self.phrases.get(i as usize) else {
+                continue;
+            };
+            if phrase.len() > words.len() - at {
+                continue;
+            }
+            if let Some(end) = phrase_end(phrase, words, ids, at) {
+                let n = end - at;
+                if best.is_none_or(|(_, bn, bi)| n > bn || n == bn && i < bi) {
+                    best = Some((*entry, n, i));
+                }
+            }
+        }
+        best.map(|(e, n, _)| (e, n))
     }
 }
 
@@ -216,27 +257,21 @@ impl PhraseIndex {
 
     /// As [`PhraseIndex::longest`], with the words' ids from [`PhraseIndex::word_id`].
     pub fn longest_in(&self, words: &[&str], ids: &[u32], at: usize) -> Option<(Entry, usize)> {
-        let mut best: Option<(Entry, usize)> = None;
         let first = words.get(at)?;
-        let next = ids.get(at + 1).copied().unwrap_or(NO_WORD);
-        let mut consider = |bucket: &Bucket| {
-            for ((phrase, entry), &second) in bucket.phrases.iter().zip(&bucket.second) {
-                if second != ANY && second != next || phrase.len() > words.len() - at {
-                    continue;
-                }
-                if let Some(end) = phrase_end(phrase, words, ids, at) {
-                    if best.is_none_or(|(_, n)| end - at > n) {
-                        best = Some((*entry, end - at));
-                    }
-                }
-            }
-        };
-        if let Some(c) = ids.get(at).and_then(|&id| self.exact.get(id as usize)) {
-            consider(c);
-        }
+        let mut best = ids
+            .get(at)
+            .and_then(|&id| self.exact.get(id as usize))
+            .and_then(|b| b.longest(words, ids, at));
+        // A stem phrase wins only by being longer: exact phrases come first.
         if !self.stems.is_empty() {
-            if let Some(c) = self.stems.get(stem_key(first)) {
-                consider(c);
+            if let Some(found) = self
+                .stems
+                .get(stem_key(first))
+                .and_then(|b| b.longest(words, ids, at))
+            {
+                if best.is_none_or(|(_, n)| found.1 > n) {
+                    best = Some(found);
+                }
             }
         }
         best
