@@ -20,7 +20,7 @@
 mod data;
 mod names;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -401,7 +401,7 @@ impl Tables {
         allow_small: bool,
     ) -> Option<(u32, String)> {
         let (i, considered) = self.pick(readings, qualifier, ctx, allow_small)?;
-        Some((i, self.reasons(i, considered, qualifier, ctx)))
+        Some((i, self.reasons(i, considered, qualifier, ctx, None)))
     }
 
     /// The best reading and how many readings were considered (`choose` without the reasons).
@@ -422,7 +422,7 @@ impl Tables {
                 continue;
             }
             considered += 1;
-            let score = self.score(e, qualifier, ctx, None);
+            let score = self.score(e, qualifier, ctx, None, None);
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, i));
             }
@@ -431,18 +431,21 @@ impl Tables {
     }
 
     /// Why reading `i` was picked by `pick` (with `considered` readings), as `choose` says.
+    /// `names` is, when given, how many names placed the story in the reading's country when
+    /// it was picked (`None` inside: none did); without it the context says.
     fn reasons(
         &self,
         i: u32,
         considered: usize,
         qualifier: Option<&Qualifier>,
         ctx: &Context,
+        names: Option<Option<usize>>,
     ) -> String {
         use std::fmt::Write as _;
         let e = &self.entries[i as usize];
         // One buffer, reasons separated by "; " (writing to a `String` cannot fail).
         let mut why = e.describe();
-        self.score(e, qualifier, ctx, Some(&mut why));
+        self.score(e, qualifier, ctx, Some(&mut why), names);
         if considered > 1 {
             let _ = write!(why, "; best of {considered} readings");
         }
@@ -459,6 +462,7 @@ impl Tables {
         qualifier: Option<&Qualifier>,
         ctx: &Context,
         mut why: Option<&mut String>,
+        names: Option<Option<usize>>,
     ) -> f64 {
         // Each reason is appended after "; " (writing to a `String` cannot fail).
         let mut note = |a: std::fmt::Arguments| {
@@ -484,13 +488,10 @@ impl Tables {
                 }
                 _ => {}
             }
-            if let Some(n) = ctx.countries.get(&e.country) {
+            let names = names.unwrap_or_else(|| ctx.countries.get(&e.country).map(Vec::len));
+            if let Some(n) = names {
                 score += 2.0;
-                note(format_args!(
-                    "story names {} ({} names)",
-                    e.country,
-                    n.len()
-                ));
+                note(format_args!("story names {} ({n} names)", e.country));
             }
             if !e.admin1.is_empty() && ctx.states.contains(&e.admin1) {
                 score += 3.0;
@@ -522,10 +523,7 @@ impl Tables {
             let all =
                 |f: &dyn Fn(&Entry) -> bool| readings.iter().all(|&i| f(&self.entries[i as usize]));
             if all(&|e| e.country == first.country) {
-                let names = ctx.countries.entry(first.country.clone()).or_default();
-                if !names.contains(&h.slot) {
-                    names.push(h.slot);
-                }
+                ctx.add_name(&first.country, h.slot);
                 if !first.admin1.is_empty() && all(&|e| e.admin1 == first.admin1) {
                     ctx.states.insert(first.admin1.clone());
                 }
@@ -544,29 +542,25 @@ impl Tables {
             if let Some((i, considered)) =
                 self.pick(readings, h.qualifier.as_ref(), &ctx, allow_small)
             {
-                chosen.push((h, i, considered));
+                // The reasons are written only for the places kept below, against the context
+                // as it is now (it grows next): what they read of it that changes is noted.
+                let names = ctx
+                    .countries
+                    .get(&self.entries[i as usize].country)
+                    .map(Vec::len);
+                chosen.push((h, i, considered, names));
             }
         }
-        // The reasons are written only for the places kept below, against the context as it
-        // was when they were picked (it grows next).
-        let picked_in = Context {
-            countries: ctx.countries.clone(),
-            states: ctx.states.clone(),
-            dateline_country: ctx.dateline_country.clone(),
-        };
         // Places read with confidence (in a locative context, qualified, or not a town) also
         // place the story, so "sent to Kandahar and Herat" supports Herat.
-        for (h, i, _) in &chosen {
+        for (h, i, _, _) in &chosen {
             let e = &self.entries[*i as usize];
             if h.locative || h.qualifier.is_some() || e.kind != PlaceKind::City {
-                let names = ctx.countries.entry(e.country.clone()).or_default();
-                if !names.contains(&h.slot) {
-                    names.push(h.slot);
-                }
+                ctx.add_name(&e.country, h.slot);
             }
         }
         let mut places: Vec<Place> = dateline.into_iter().collect();
-        for (h, i, considered) in chosen {
+        for (h, i, considered, names) in chosen {
             let entry = &self.entries[i as usize];
             // A bare town name ("Bush was scheduled…", "Hamilton said") is a place only
             // when the story names its country some other way.
@@ -580,7 +574,7 @@ impl Tables {
             }
             let name = h.span.slice(&doc.text);
             let context = if h.locative { LOCATIVE } else { "" };
-            let why = self.reasons(i, considered, h.qualifier.as_ref(), &picked_in);
+            let why = self.reasons(i, considered, h.qualifier.as_ref(), &ctx, Some(names));
             places.push(Place {
                 span: h.span,
                 sentence: doc.sentence_at(h.span.start).map(|s| s as u32),
@@ -877,9 +871,24 @@ enum Qualifier {
 #[derive(Debug, Default)]
 struct Context {
     /// Country → the names (indices into `Tables::names`) that place the story there.
-    countries: HashMap<String, Vec<u32>>,
-    states: HashSet<String>,
+    // foldhash: looked up for every name found, never iterated (no order to keep).
+    countries: names::FastMap<String, Vec<u32>>,
+    states: foldhash::HashSet<String>,
     dateline_country: Option<String>,
+}
+
+impl Context {
+    /// Notes that name `slot` places the story in `country` (once); the country's code is
+    /// copied only the first time.
+    fn add_name(&mut self, country: &str, slot: u32) {
+        let names = match self.countries.get_mut(country) {
+            Some(names) => names,
+            None => self.countries.entry(country.to_string()).or_default(),
+        };
+        if !names.contains(&slot) {
+            names.push(slot);
+        }
+    }
 }
 
 /// A name occurrence that passed the guards.
