@@ -1,6 +1,6 @@
 //! Per-stage benchmarks on generated articles: clean, segment (and both together), times
-//! (and times with places), mentions and coding, quotes, and output rows. Each stage runs on documents already prepared by the
-//! stages before it, so its figure is its own cost.
+//! (and times with places), places, mentions and coding, quotes, and output rows. Each stage
+//! runs on documents already prepared by the stages before it, so its figure is its own cost.
 //!
 //!     cargo bench -p dyad-bench --bench stages
 
@@ -98,9 +98,32 @@ fn times(b: divan::Bencher) {
 #[divan::bench]
 fn times_and_places(b: divan::Bencher) {
     let gazetteer = dyad_geo::Gazetteer::shipped();
+    // The tables are built on a thread of their own: wait for them before timing.
+    let _ = gazetteer.len();
     b.with_inputs(cleaned).bench_values(|mut docs| {
         for d in &mut docs {
             dyad_time::resolve_times(d);
+            gazetteer.locate(d);
+        }
+        docs
+    });
+}
+
+/// Places alone, on documents whose times are resolved (as in the pipeline).
+#[divan::bench]
+fn places(b: divan::Bencher) {
+    let gazetteer = dyad_geo::Gazetteer::shipped();
+    // The tables are built on a thread of their own: wait for them before timing.
+    let _ = gazetteer.len();
+    let docs: Vec<Document> = cleaned()
+        .into_iter()
+        .map(|mut d| {
+            dyad_time::resolve_times(&mut d);
+            d
+        })
+        .collect();
+    b.with_inputs(|| docs.clone()).bench_values(|mut docs| {
+        for d in &mut docs {
             gazetteer.locate(d);
         }
         docs
