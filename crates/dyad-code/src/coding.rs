@@ -100,6 +100,10 @@ pub struct Prepared {
     vocab: dyad_doc::words::FastMap<String, u32>,
     /// The verb patterns with their words as ids, by block, in the lexicon's order.
     blocks: Vec<Vec<Compiled>>,
+    /// By block and pattern, one word id the pattern requires ([`UNNAMED`]: none), in a
+    /// compact array: a pattern whose key word is not in the sentence is passed over without
+    /// reading the pattern itself.
+    keys: Vec<Vec<u32>>,
 }
 
 /// The id of a sentence word that no pattern names.
@@ -170,7 +174,7 @@ impl Prepared {
                 })
                 .collect()
         };
-        let blocks = lex
+        let blocks: Vec<Vec<Compiled>> = lex
             .blocks
             .iter()
             .map(|b| {
@@ -215,7 +219,18 @@ impl Prepared {
                     .collect()
             })
             .collect();
+        // The highest id: ids are given in dictionary order, so common words ("TO", "WITH")
+        // that open many patterns tend to have low ones.
+        let keys = blocks
+            .iter()
+            .map(|b| {
+                b.iter()
+                    .map(|c| c.required.iter().copied().max().unwrap_or(UNNAMED))
+                    .collect()
+            })
+            .collect();
         Prepared {
+            keys,
             transform_codes: lex
                 .transformations
                 .iter()
@@ -226,6 +241,16 @@ impl Prepared {
         }
     }
 
+    /// Every word a pattern names.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.vocab.keys().map(String::as_str)
+    }
+
+    /// The pattern id of an upper-case word, `u32::MAX` when no pattern names it.
+    pub fn word_id(&self, w: &str) -> u32 {
+        self.vocab.get(w).copied().unwrap_or(UNNAMED)
+    }
+
     /// The pattern word ids of a sentence's words ([`UNNAMED`] for others), and which ids
     /// occur in it (a bit per id).
     fn sentence_ids(&self, r: &Reading) -> (Vec<u32>, Vec<u64>) {
@@ -233,12 +258,16 @@ impl Prepared {
         let ids = r
             .words
             .iter()
-            .map(|w| match self.vocab.get(w.up.as_str()) {
-                Some(&id) => {
+            .map(|w| {
+                // Tokenised with the coder's word table, a word knows its id already.
+                let id = match w.info.pattern {
+                    crate::reading::UNSET => self.word_id(&w.up),
+                    id => id,
+                };
+                if id != UNNAMED {
                     present[id as usize / 64] |= 1 << (id % 64);
-                    id
                 }
-                None => UNNAMED,
+                id
             })
             .collect();
         (ids, present)
@@ -410,14 +439,17 @@ pub fn code_prepared(
         let patterns = blocks.iter().flat_map(|&b| {
             let name = lex.blocks[b].name.as_str();
             let compiled = prep.blocks.get(b).map(Vec::as_slice).unwrap_or(&[]);
+            let keys = prep.keys.get(b).map(Vec::as_slice).unwrap_or(&[]);
             lex.blocks[b]
                 .patterns
                 .iter()
                 .zip(compiled)
-                .map(move |(p, c)| (p, c, name))
+                .zip(keys)
+                .map(move |((p, c), &k)| (p, c, k, name))
         });
-        for (pat, cpat, _block_name) in patterns {
-            let m = if cpat.possible(&present) {
+        let has = |id: u32| present[id as usize / 64] & (1 << (id % 64)) != 0;
+        for (pat, cpat, key, _block_name) in patterns {
+            let m = if (key == UNNAMED || has(key)) && cpat.possible(&present) {
                 match_pattern(r, &ids, vi, cpat)
             } else {
                 None

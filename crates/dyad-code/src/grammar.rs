@@ -196,6 +196,11 @@ impl Grammar {
         self.classes(word).function_word()
     }
 
+    /// Every word with a class.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.classes.keys().map(String::as_str)
+    }
+
     /// All the classes of `word` (upper case), looked up once.
     pub fn classes(&self, word: &str) -> Classes {
         Classes(self.classes.get(word).copied().unwrap_or(0))

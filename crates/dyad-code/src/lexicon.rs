@@ -244,6 +244,11 @@ impl PhraseIndex {
         id
     }
 
+    /// Every word of a phrase.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(String::as_str)
+    }
+
     /// The id of an upper-case word, [`NO_WORD`] when no phrase has it.
     pub fn word_id(&self, w: &str) -> u32 {
         self.ids.get(w).copied().unwrap_or(NO_WORD)

@@ -92,7 +92,13 @@ impl MentionIndex {
                     .filter(|w| !w.is_empty())
                 {
                     self.up.clear();
-                    self.up.extend(w.chars().flat_map(char::to_uppercase));
+                    if w.is_ascii() {
+                        // Most words: upper-cased in place, not char by char.
+                        self.up.push_str(w);
+                        self.up.make_ascii_uppercase();
+                    } else {
+                        self.up.extend(w.chars().flat_map(char::to_uppercase));
+                    }
                     let id = match self.ids.get(self.up.as_str()) {
                         Some(&id) => id,
                         None => {
@@ -225,9 +231,9 @@ impl Phrases {
             }
         };
         // Discards are searched in every sentence: a DFA, several times faster per sentence
-        // than an NFA and quick to build for a few hundred phrases. Issues are searched only
-        // in sentences with events, and a DFA of their thousands of phrases would take a
-        // tenth of a second to build: an NFA. Both give the same matches.
+        // than an NFA, small for a few hundred phrases. Issues are searched only in sentences
+        // with events, and a DFA of their thousands of phrases would take tens of megabytes
+        // and a tenth of a second to build: an NFA. Both give the same matches.
         Phrases {
             discards: build(&discards, aho_corasick::AhoCorasickKind::DFA),
             issues: build(&issue_pats, aho_corasick::AhoCorasickKind::ContiguousNFA),
@@ -245,6 +251,8 @@ pub struct Coder {
     intents: Arc<coding::Intents>,
     prepared: Arc<coding::Prepared>,
     grammar: Arc<Grammar>,
+    /// The grammar's, lexicon's and patterns' words, for one lookup per sentence word.
+    words: Arc<reading::WordTable>,
     roots: Arc<Roots>,
     options: Options,
 }
@@ -260,13 +268,16 @@ impl Coder {
     /// A coder over a lexicon built elsewhere (tests, tools) with the dictionary set it came
     /// from.
     pub fn with_lexicon(dict: Arc<Dictionary>, lex: Lexicon) -> Coder {
+        let grammar = Grammar::shipped();
+        let prepared = coding::Prepared::new(&lex);
         Coder {
             dict,
             phrases: Arc::new(Phrases::new(&lex)),
             intents: Arc::new(coding::Intents::parse(INTENTS)),
-            prepared: Arc::new(coding::Prepared::new(&lex)),
+            words: Arc::new(reading::WordTable::new(&grammar, &lex, &prepared)),
+            prepared: Arc::new(prepared),
             lex: Arc::new(lex),
-            grammar: Arc::new(Grammar::shipped()),
+            grammar: Arc::new(grammar),
             roots: Arc::new(Roots::parse(ROOTS)),
             options: Options::default(),
         }
@@ -354,7 +365,12 @@ impl Coder {
                 }
                 continue;
             }
-            let words = reading::tokenize(doc.slice(*span), span.start as usize, &self.grammar);
+            let words = reading::tokenize_with(
+                doc.slice(*span),
+                span.start as usize,
+                &self.grammar,
+                &self.words,
+            );
             // A supplied parse (one-sentence inputs) guides which words are verbs.
             let tags = doc
                 .parse

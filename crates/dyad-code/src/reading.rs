@@ -19,6 +19,87 @@ pub struct Word {
     pub cap: bool,
     /// Its grammar classes (of `up`), looked up once when the sentence is tokenised.
     pub classes: Classes,
+    /// What the coder's dictionaries know of it, when tokenised with a [`WordTable`].
+    pub info: WordInfo,
+}
+
+/// A word id not looked up yet ([`WordInfo`]).
+pub const UNSET: u32 = u32::MAX - 1;
+
+/// What the coder's dictionaries know of one upper-case word, found with one lookup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Its grammar classes.
+    pub classes: Classes,
+    /// Its actor/agent phrase word id ([`crate::lexicon::NO_WORD`]: none; [`UNSET`]: not
+    /// looked up).
+    pub phrase: u32,
+    /// Its verb pattern word id (`u32::MAX`: none; [`UNSET`]: not looked up).
+    pub pattern: u32,
+    /// Whether it heads a verb form (`None`: not looked up).
+    pub verb_form: Option<bool>,
+}
+
+impl Default for WordInfo {
+    fn default() -> WordInfo {
+        WordInfo {
+            classes: Classes::default(),
+            phrase: UNSET,
+            pattern: UNSET,
+            verb_form: None,
+        }
+    }
+}
+
+/// Every word the grammar, the actor and agent phrases, the verb forms and the verb patterns
+/// name, with what each of them knows of it: a sentence's words are looked up once, not once
+/// per table.
+#[derive(Clone, Debug, Default)]
+pub struct WordTable {
+    map: dyad_doc::words::FastMap<String, WordInfo>,
+}
+
+impl WordTable {
+    /// The table of a coder's grammar, lexicon and compiled patterns.
+    pub fn new(grammar: &Grammar, lex: &Lexicon, prepared: &crate::coding::Prepared) -> WordTable {
+        let mut map = dyad_doc::words::FastMap::default();
+        let words = grammar
+            .words()
+            .chain(lex.phrases.words())
+            .chain(prepared.words())
+            .chain(lex.forms.keys().map(String::as_str));
+        for w in words {
+            if !map.contains_key(w) {
+                map.insert(w.to_string(), WordTable::compute(grammar, lex, prepared, w));
+            }
+        }
+        WordTable { map }
+    }
+
+    fn compute(
+        grammar: &Grammar,
+        lex: &Lexicon,
+        prepared: &crate::coding::Prepared,
+        w: &str,
+    ) -> WordInfo {
+        WordInfo {
+            classes: grammar.classes(w),
+            phrase: lex.phrases.word_id(w),
+            pattern: prepared.word_id(w),
+            verb_form: Some(lex.forms.contains_key(w)),
+        }
+    }
+
+    /// What the tables know of `up`; a word none of them has gets the answer each would
+    /// give.
+    pub fn get(&self, up: &str) -> WordInfo {
+        self.map.get(up).copied().unwrap_or(WordInfo {
+            classes: Classes::default(),
+            phrase: crate::lexicon::NO_WORD,
+            pattern: u32::MAX,
+            verb_form: Some(false),
+        })
+    }
 }
 
 /// A coarse word tag.
@@ -476,6 +557,23 @@ pub fn comma_kept(r: &Reading, limits: &CommaLimits) -> Option<Vec<usize>> {
 /// Splits a sentence into PTB-like words: punctuation apart, possessive `'s` and `n't` split,
 /// hyphenated words and abbreviations kept whole.
 pub fn tokenize(text: &str, offset: usize, grammar: &Grammar) -> Vec<Word> {
+    tokenize_by(text, offset, grammar, &|up: &str| WordInfo {
+        classes: grammar.classes(up),
+        ..WordInfo::default()
+    })
+}
+
+/// As [`tokenize`], each word looked up once in the coder's [`WordTable`].
+pub fn tokenize_with(text: &str, offset: usize, grammar: &Grammar, table: &WordTable) -> Vec<Word> {
+    tokenize_by(text, offset, grammar, &|up: &str| table.get(up))
+}
+
+fn tokenize_by(
+    text: &str,
+    offset: usize,
+    grammar: &Grammar,
+    lookup: &dyn Fn(&str) -> WordInfo,
+) -> Vec<Word> {
     // Sized once: a sentence has at most one char per byte and, in news prose, about one
     // word per six bytes.
     let mut out = Vec::with_capacity(text.len() / 4 + 4);
@@ -548,22 +646,29 @@ pub fn tokenize(text: &str, offset: usize, grammar: &Grammar) -> Vec<Word> {
                 offset,
                 byte_at(start),
                 byte_at(word_end),
-                grammar,
+                lookup,
             );
             if let Some(t) = tail {
-                push(&mut out, text, offset, byte_at(t), byte_at(j), grammar);
+                push(&mut out, text, offset, byte_at(t), byte_at(j), lookup);
             }
             i = j;
             continue;
         }
         // Plural possessive apostrophe after an s ("countries'").
-        push(&mut out, text, offset, byte_at(i), byte_at(i + 1), grammar);
+        push(&mut out, text, offset, byte_at(i), byte_at(i + 1), lookup);
         i += 1;
     }
     out
 }
 
-fn push(out: &mut Vec<Word>, text: &str, offset: usize, a: usize, b: usize, grammar: &Grammar) {
+fn push(
+    out: &mut Vec<Word>,
+    text: &str,
+    offset: usize,
+    a: usize,
+    b: usize,
+    lookup: &dyn Fn(&str) -> WordInfo,
+) {
     if a >= b {
         return;
     }
@@ -574,10 +679,12 @@ fn push(out: &mut Vec<Word>, text: &str, offset: usize, a: usize, b: usize, gram
     } else {
         t.to_uppercase().replace('’', "'")
     };
+    let info = lookup(&up);
     out.push(Word {
         span: Span::new(offset + a, offset + b),
         text: t.to_string(),
-        classes: grammar.classes(&up),
+        classes: info.classes,
+        info,
         up,
         cap: t.chars().next().is_some_and(char::is_uppercase),
     });
@@ -608,7 +715,13 @@ pub fn read_with_tags(
     let mixed_case = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
     // Each word's phrase id once, and the longest phrase at every word once: the neighbour
     // test below asks again for the words around a one-word name.
-    let ids: Vec<u32> = ups.iter().map(|u| lex.phrases.word_id(u)).collect();
+    let ids: Vec<u32> = words
+        .iter()
+        .map(|w| match w.info.phrase {
+            UNSET => lex.phrases.word_id(&w.up),
+            id => id,
+        })
+        .collect();
     let longest: Vec<Option<(Entry, usize)>> = (0..n)
         .map(|k| lex.phrases.longest_in(&ups, &ids, k))
         .collect();
@@ -647,6 +760,10 @@ pub fn read_with_tags(
     let mut others_at: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (k, up) in ups.iter().enumerate() {
         if hit_of[k].is_some() {
+            continue;
+        }
+        // A word tokenised with the word table knows whether it heads a verb form.
+        if words[k].info.verb_form == Some(false) {
             continue;
         }
         let Some(forms) = lex.forms.get(*up) else {
