@@ -13,8 +13,6 @@
 //!   verb. "Yesterday, Putin said NATO…" is no frame (the stretch is long), so "Yesterday"
 //!   stays in the clause of "said".
 
-use std::borrow::Cow;
-
 use dyad_doc::{Token, TokenKind};
 
 use crate::lexicon::TimeWords;
@@ -46,11 +44,11 @@ pub(crate) fn clause_ids(
     words: &TimeWords,
     toks: &[Token],
     texts: &[&str],
-    lower: &[Cow<str>],
+    lower: &[&str],
 ) -> Vec<u32> {
     let n = toks.len();
     let hard: Vec<bool> = (0..n)
-        .map(|k| is_hard_boundary(toks[k], texts[k], &lower[k], words))
+        .map(|k| is_hard_boundary(toks[k], texts[k], lower[k], words))
         .collect();
     // Reporting frames: a comma, then a short stretch with a reporting verb.
     let mut frame = vec![false; n];
@@ -63,7 +61,7 @@ pub(crate) fn clause_ids(
             m += 1;
         }
         let len = m - k - 1;
-        let reporting = (k + 1..m).any(|j| words.reporting.contains(lower[j].as_ref()));
+        let reporting = (k + 1..m).any(|j| words.reporting.contains(lower[j]));
         if (1..=FRAME_MAX).contains(&len) && reporting {
             frame[k] = true;
             if m < n && is_comma(texts[m]) {
@@ -79,8 +77,7 @@ pub(crate) fn clause_ids(
         if hard[k] || frame[k] {
             next_id += 1;
             current = next_id;
-        } else if toks[k].kind == TokenKind::Word && words.subordinators.contains(lower[k].as_ref())
-        {
+        } else if toks[k].kind == TokenKind::Word && words.subordinators.contains(lower[k]) {
             next_id += 1;
             let resume = current;
             let sub = next_id;

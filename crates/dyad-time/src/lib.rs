@@ -32,7 +32,6 @@
 mod clause;
 mod lexicon;
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
@@ -88,23 +87,81 @@ struct Found {
     rule: String,
 }
 
-/// One sentence's tokens with their texts and lower-case forms.
-struct View<'a> {
-    toks: &'a [Token],
+/// The texts and lower-case forms of a document's tokens, made once per document: the
+/// lower-case forms of capitalised tokens go into one buffer, not one `String` each, and no
+/// sentence allocates its own lists.
+struct DocWords<'a> {
     texts: Vec<&'a str>,
-    /// Lower-case forms, borrowed when the text already is lower case.
-    lower: Vec<Cow<'a, str>>,
+    buf: String,
+    /// Per token, its lower-case form's range in `buf`; `None` when the text is lower case.
+    lower_at: Vec<Option<(usize, usize)>>,
+}
+
+impl<'a> DocWords<'a> {
+    fn new(doc: &'a Document) -> DocWords<'a> {
+        let n = doc.tokens.len();
+        let mut w = DocWords {
+            texts: Vec::with_capacity(n),
+            buf: String::new(),
+            lower_at: Vec::with_capacity(n),
+        };
+        for t in &doc.tokens {
+            let text = doc.text.get(t.span.range()).unwrap_or("");
+            w.texts.push(text);
+            // ASCII (most tokens) is tested and lower-cased byte by byte.
+            let upper = if text.is_ascii() {
+                text.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                text.chars().any(char::is_uppercase)
+            };
+            if upper {
+                let from = w.buf.len();
+                if text.is_ascii() {
+                    w.buf.push_str(text);
+                    if let Some(added) = w.buf.get_mut(from..) {
+                        added.make_ascii_lowercase();
+                    }
+                } else {
+                    w.buf.push_str(&text.to_lowercase());
+                }
+                w.lower_at.push(Some((from, w.buf.len())));
+            } else {
+                w.lower_at.push(None);
+            }
+        }
+        w
+    }
+
+    /// Every token's lower-case form, borrowed from the text or the buffer.
+    fn lowers(&self) -> Vec<&str> {
+        self.lower_at
+            .iter()
+            .zip(&self.texts)
+            .map(|(at, &text)| match at {
+                Some((a, b)) => self.buf.get(*a..*b).unwrap_or(""),
+                None => text,
+            })
+            .collect()
+    }
+}
+
+/// One sentence's tokens with their texts and lower-case forms (slices of the document's,
+/// see [`DocWords`]).
+struct View<'v, 'a> {
+    toks: &'a [Token],
+    texts: &'v [&'a str],
+    lower: &'v [&'v str],
     /// Clause ids, computed on first use: most sentences hold no expression whose tense
     /// must be read, and the clause analysis is a pass with several look-ups per token.
     clauses: OnceCell<Vec<u32>>,
 }
 
-impl View<'_> {
+impl View<'_, '_> {
     fn len(&self) -> usize {
         self.toks.len()
     }
     fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |l| l.as_ref())
+        self.lower.get(i).copied().unwrap_or("")
     }
     fn text(&self, i: usize) -> &str {
         self.texts.get(i).copied().unwrap_or("")
@@ -112,7 +169,7 @@ impl View<'_> {
     /// The clause id of every token.
     fn clauses(&self, words: &TimeWords) -> &[u32] {
         self.clauses
-            .get_or_init(|| clause::clause_ids(words, self.toks, &self.texts, &self.lower))
+            .get_or_init(|| clause::clause_ids(words, self.toks, self.texts, self.lower))
     }
     /// [`TimeWords::name`] of token `i`, with its lower-case form already at hand.
     fn name(&self, map: &lexicon::Forms, i: usize) -> Option<u8> {
@@ -141,27 +198,19 @@ impl TimeResolver {
         SHIPPED.get_or_init(|| TimeResolver::new(TimeWords::shipped().unwrap_or_default()))
     }
 
-    fn view<'a>(&self, doc: &'a Document, s: usize) -> Option<View<'a>> {
+    /// Sentence `s`'s view; `texts` and `lower` are every token's of the document.
+    fn view<'v, 'a>(
+        &self,
+        doc: &'a Document,
+        texts: &'v [&'a str],
+        lower: &'v [&'v str],
+        s: usize,
+    ) -> Option<View<'v, 'a>> {
         let range = doc.sentences.get(s)?.tokens.range();
-        let toks = doc.tokens.get(range)?;
-        let texts: Vec<&str> = toks
-            .iter()
-            .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
-            .collect();
-        let lower: Vec<Cow<str>> = texts
-            .iter()
-            .map(|&t| {
-                if t.chars().any(char::is_uppercase) {
-                    Cow::Owned(t.to_lowercase())
-                } else {
-                    Cow::Borrowed(t)
-                }
-            })
-            .collect();
         Some(View {
-            toks,
-            texts,
-            lower,
+            toks: doc.tokens.get(range.clone())?,
+            texts: texts.get(range.clone())?,
+            lower: lower.get(range)?,
             clauses: OnceCell::new(),
         })
     }
@@ -170,8 +219,10 @@ impl TimeResolver {
     pub fn resolve_times(&self, doc: &mut Document) {
         let pub_date = doc.meta.pub_date;
         let mut times = Vec::new();
+        let words = DocWords::new(doc);
+        let lower = words.lowers();
         for s in 0..doc.sentences.len() {
-            let Some(v) = self.view(doc, s) else {
+            let Some(v) = self.view(doc, &words.texts, &lower, s) else {
                 continue;
             };
             let mut i = 0;
@@ -213,6 +264,9 @@ impl TimeResolver {
         }
         // The clause analysis of the last sentence looked at: events come in sentence order,
         // so each sentence is analysed once.
+        // The document's words, made when the first event needs its clause.
+        let words: OnceCell<DocWords> = OnceCell::new();
+        let lower: OnceCell<Vec<&str>> = OnceCell::new();
         let mut cached: Option<(u32, View)> = None;
         let mut dates = Vec::with_capacity(doc.events.len());
         for e in &doc.events {
@@ -224,7 +278,11 @@ impl TimeResolver {
                 Some(_) if in_sentence.is_empty() => None,
                 Some(verb) => {
                     if cached.as_ref().is_none_or(|(s, _)| *s != e.sentence) {
-                        cached = self.view(doc, e.sentence as usize).map(|v| (e.sentence, v));
+                        let words = words.get_or_init(|| DocWords::new(doc));
+                        let lower = lower.get_or_init(|| words.lowers());
+                        cached = self
+                            .view(doc, &words.texts, lower, e.sentence as usize)
+                            .map(|v| (e.sentence, v));
                     }
                     cached.as_ref().and_then(|(_, v)| {
                         let clauses = v.clauses(&self.words);
@@ -252,6 +310,9 @@ impl TimeResolver {
                 None => (pub_date, pub_date.map(|_| DatePrecision::Day)),
             });
         }
+        drop(cached);
+        drop(lower);
+        drop(words);
         for (e, (date, precision)) in doc.events.iter_mut().zip(dates) {
             e.date = date;
             e.date_precision = precision;
