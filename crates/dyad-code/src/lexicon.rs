@@ -1048,6 +1048,46 @@ mod tests {
     }
 
     #[test]
+    fn phrase_buckets_match_gaps_and_keep_the_first_of_equals() {
+        let word = |t: &str, gap: bool| PhraseWord {
+            text: t.to_string(),
+            stem: false,
+            gap,
+            id: NO_WORD,
+        };
+        let mut index = PhraseIndex::default();
+        index.insert(
+            vec![word("EAST", false), word("RIM", true)],
+            Entry::Actor(0),
+        );
+        index.insert(
+            vec![word("EAST", false), word("BANK", false)],
+            Entry::Actor(1),
+        );
+        index.insert(vec![word("EAST", false)], Entry::Actor(2));
+        index.insert(
+            vec![word("EAST", false), word("RIM", true)],
+            Entry::Actor(3),
+        );
+        // A gap lets a word come between; of two equal phrases the first added wins.
+        assert_eq!(
+            index.longest(&["EAST", "AFRICAN", "RIM"], 0),
+            Some((Entry::Actor(0), 3))
+        );
+        assert_eq!(
+            index.longest(&["EAST", "BANK"], 0),
+            Some((Entry::Actor(1), 2))
+        );
+        // No gap before "BANK": a word between breaks the phrase; the one-word phrase stays.
+        assert_eq!(
+            index.longest(&["EAST", "WEST", "BANK"], 0),
+            Some((Entry::Actor(2), 1))
+        );
+        assert_eq!(index.longest(&["WEST", "BANK"], 0), None);
+        assert_eq!(index.len(), 4);
+    }
+
+    #[test]
     fn regular_forms() {
         assert_eq!(
             regular_verb_forms("DEPART"),

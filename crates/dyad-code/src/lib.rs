@@ -224,8 +224,10 @@ impl Phrases {
             if pats.is_empty() {
                 None
             } else {
+                // Every phrase starts with a blank, which a prefilter would stop at anyway.
                 aho_corasick::AhoCorasick::builder()
                     .kind(Some(kind))
+                    .prefilter(false)
                     .build(pats)
                     .ok()
             }
@@ -801,10 +803,11 @@ fn discard_hay(text: &str, hay: &mut String) {
     };
     let mut words = 0;
     for w in lower.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        // ASCII text is lower-cased in place, not char by char.
+        let at = hay.len();
+        hay.push_str(w);
         if ascii {
-            hay.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            hay.push_str(w);
+            hay[at..].make_ascii_lowercase();
         }
         hay.push(' ');
         words += 1;

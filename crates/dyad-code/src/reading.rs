@@ -56,24 +56,47 @@ impl Default for WordInfo {
 /// per table.
 #[derive(Clone, Debug, Default)]
 pub struct WordTable {
-    map: dyad_doc::words::FastMap<String, WordInfo>,
+    /// Words of up to 15 bytes by [`short_key`]: the key is compared without reading a
+    /// string elsewhere in memory (one cache line per lookup).
+    short: dyad_doc::words::FastMap<u128, WordInfo>,
+    /// Longer words.
+    long: dyad_doc::words::FastMap<String, WordInfo>,
+}
+
+/// A word of up to 15 bytes packed into an integer: its bytes, then its length in the last
+/// byte (so that no two words share a key).
+fn short_key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
 }
 
 impl WordTable {
     /// The table of a coder's grammar, lexicon and compiled patterns.
     pub fn new(grammar: &Grammar, lex: &Lexicon, prepared: &crate::coding::Prepared) -> WordTable {
-        let mut map = dyad_doc::words::FastMap::default();
+        let mut table = WordTable::default();
         let words = grammar
             .words()
             .chain(lex.phrases.words())
             .chain(prepared.words())
             .chain(lex.forms.keys().map(String::as_str));
         for w in words {
-            if !map.contains_key(w) {
-                map.insert(w.to_string(), WordTable::compute(grammar, lex, prepared, w));
+            let info = WordTable::compute(grammar, lex, prepared, w);
+            match short_key(w) {
+                Some(k) => {
+                    table.short.insert(k, info);
+                }
+                None => {
+                    table.long.insert(w.to_string(), info);
+                }
             }
         }
-        WordTable { map }
+        table
     }
 
     fn compute(
@@ -93,7 +116,11 @@ impl WordTable {
     /// What the tables know of `up`; a word none of them has gets the answer each would
     /// give.
     pub fn get(&self, up: &str) -> WordInfo {
-        self.map.get(up).copied().unwrap_or(WordInfo {
+        let found = match short_key(up) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(up),
+        };
+        found.copied().unwrap_or(WordInfo {
             classes: Classes::default(),
             phrase: crate::lexicon::NO_WORD,
             pattern: u32::MAX,
@@ -798,7 +825,7 @@ pub fn read_with_tags(
         verb_at[k] = best;
     }
     // Tags.
-    let has_lower = words.iter().any(|w| w.text.chars().any(char::is_lowercase));
+    let has_lower = mixed_case;
     let headline = is_headline(&words);
     let mut tags: Vec<Tag> = Vec::with_capacity(n);
     for (k, w) in words.iter().enumerate() {
@@ -1929,6 +1956,33 @@ fn np_members(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_table_reads_as_the_separate_tables_do() {
+        let Ok(dict) = dyad_dict::Dictionary::shipped() else {
+            panic!("the shipped dictionaries load");
+        };
+        let lex = Lexicon::from_dictionary(&dict);
+        let g = Grammar::shipped();
+        let prepared = crate::coding::Prepared::new(&lex);
+        let table = WordTable::new(&g, &lex, &prepared);
+        for text in [
+            "Russian President Vladimir Putin met German Chancellor Angela Merkel on Tuesday.",
+            "The foreign minister of Iran accused Israel of backing rebels in Syria, officials said.",
+            "Police didn't arrest the protesters' leaders in Nairobi.",
+        ] {
+            let plain = tokenize(text, 0, &g);
+            let with = tokenize_with(text, 0, &g, &table);
+            assert!(with.iter().all(|w| w.info.phrase != UNSET && w.info.pattern != UNSET));
+            let a = read(plain, &lex, &g, None);
+            let b = read(with, &lex, &g, None);
+            assert_eq!(a.tags, b.tags, "{text}");
+            assert_eq!(format!("{:?}", a.hits), format!("{:?}", b.hits), "{text}");
+            assert_eq!(format!("{:?}", a.groups), format!("{:?}", b.groups), "{text}");
+            assert_eq!(format!("{:?}", a.verbs), format!("{:?}", b.verbs), "{text}");
+            assert!(!a.hits.is_empty() && !a.verbs.is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn tokenizer_splits_like_the_treebank() {
