@@ -103,6 +103,16 @@ fn is_place(doc: &Document, span: Span) -> bool {
     doc.places.get(i).is_some_and(|p| p.span.overlaps(span))
 }
 
+/// `a == b.to_lowercase()` for a lower-cased `a`; an ASCII `b` is compared in place (a
+/// lower-cased word has no ASCII capital, so ignoring ASCII case is the same test).
+fn same_lower(a: &str, b: &str) -> bool {
+    if b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        *a == *lower(b)
+    }
+}
+
 /// Words that cannot be part of a person's name: an organisation word, an acronym ("NATO",
 /// "EU", "U.S.": organisations or places), a number.
 const NOT_NAME: u32 = flag::NONPERSON | flag::ACRONYM | flag::DIGIT;
@@ -390,7 +400,7 @@ impl<'a> People<'a> {
                     .iter()
                     .zip(words)
                     .rev()
-                    .all(|(a, b)| *a == *lower(b))
+                    .all(|(a, b)| same_lower(a, b))
         })
     }
 
