@@ -60,11 +60,22 @@ pub fn scan_quotes(doc: &Document) -> Vec<RawQuote> {
                                                      // A top-level quotation in curly single marks (British style); never across
                                                      // paragraphs, and dropped if a double mark opens first.
         let mut single: Option<(usize, usize)> = None;
-        let mut prev: Option<char> = None;
         let mut opened_here = false;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        let bytes = text.as_bytes();
+        // Only a mark changes the state, and every mark starts with '"', 0xE2 or 0xC2: the
+        // scan visits those bytes alone, reading the characters either side where it stops.
+        let mut at = 0;
+        while let Some(off) = bytes
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | 0xE2 | 0xC2)))
+        {
+            let i = at + off;
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            at = i + c.len_utf8();
+            let prev = text[..i].chars().next_back();
+            let next = text[at..].chars().next();
             if open.is_none() {
                 let opens_single = c == '‘'
                     && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
@@ -118,7 +129,6 @@ pub fn scan_quotes(doc: &Document) -> Vec<RawQuote> {
                     (None, false) => {} // stray closing mark
                 }
             }
-            prev = Some(c);
         }
         match open {
             Some((m, s)) => {
