@@ -860,7 +860,11 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
                 let bind = |var: &str, actor: Option<&String>| -> bool {
                     match var {
                         "a" => actor == Some(&upper_src),
-                        "b" => actor.is_some_and(|x| *x != upper_src),
+                        // "Pakistan said its air force shot down a jet": the speaker's own
+                        // agent is no other party it accuses; the report yields to the act.
+                        "b" => actor.is_some_and(|x| {
+                            *x != upper_src && !crate::reading::own_country(&upper_src, x)
+                        }),
                         "_" => actor.is_none(),
                         _ => true,
                     }

@@ -91,6 +91,9 @@ pub enum Class {
     Definite = 1 << 34,
     /// Plural demonstratives ("these", "those"), which open a noun phrase as the article does.
     Demonstrative = 1 << 35,
+    /// Agent codes of a country's people ("OPP" for protesters, "CVL" for crowds), looked up
+    /// by code: a generic one takes the article's dominant country, as a state agent does.
+    People = 1 << 36,
 }
 
 impl Class {
@@ -132,6 +135,7 @@ impl Class {
             "AGENTIVE" => Class::Agentive,
             "DEFINITE" => Class::Definite,
             "DEMONSTRATIVE" => Class::Demonstrative,
+            "PEOPLE" => Class::People,
             _ => return None,
         })
     }
@@ -241,7 +245,8 @@ impl Classes {
             | Class::Proposal as u64
             | Class::StateAgent as u64
             | Class::NonState as u64
-            | Class::AgentOnly as u64;
+            | Class::AgentOnly as u64
+            | Class::People as u64;
         self.0 & !open != 0
     }
 }

@@ -422,8 +422,9 @@ pub fn drop_unplaced(doc: &mut dyad_doc::Document, grammar: &Grammar) {
 /// Gives a generic state agent ("---GOV" for "Defense Secretary Mark Esper", "---COP" for
 /// "police") the article's dominant country, when one country clearly dominates its
 /// mentions: at least `MIN_DOMINANT` country-coded mentions and twice as many as the next.
-/// Only [`Class::StateAgent`] codes are placed (a government, army or police acts for a
-/// state); events that then set a country against itself are dropped. The event's rule
+/// Only [`Class::StateAgent`] codes (a government, army or police acts for a state) and
+/// [`Class::People`] codes (protesters, crowds, civilians of the story's country) are
+/// placed; events that then set a country against itself are dropped. The event's rule
 /// records the step.
 pub fn place_state_agents(doc: &mut dyad_doc::Document, grammar: &Grammar) {
     const MIN_DOMINANT: usize = 3;
@@ -458,8 +459,8 @@ pub fn place_state_agents(doc: &mut dyad_doc::Document, grammar: &Grammar) {
     let place = |code: &str| -> Option<String> {
         let agent = code.strip_prefix("---")?;
         let first = agent.get(..3)?;
-        grammar
-            .is(first, Class::StateAgent)
+        // A country's people ("protesters", "crowds") are as much its own as its police.
+        (grammar.is(first, Class::StateAgent) || grammar.is(first, Class::People))
             .then(|| format!("{dominant}{agent}"))
     };
     doc.events.retain_mut(|e| {
