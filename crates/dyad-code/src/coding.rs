@@ -56,6 +56,9 @@ pub struct Intents {
     /// verb is passive and its target names no actor, the parties are the sentence's first
     /// subject.
     parties: Vec<String>,
+    /// The code of a meeting named by a noun and its "between" phrase ("talks between A and
+    /// B"); none: such nouns are not coded.
+    meeting: Option<String>,
 }
 
 impl Intents {
@@ -65,6 +68,7 @@ impl Intents {
         let mut directives = Vec::new();
         let mut together = Vec::new();
         let mut parties = Vec::new();
+        let mut meeting = None;
         for line in text.lines() {
             let f: Vec<&str> = line
                 .split('#')
@@ -76,6 +80,7 @@ impl Intents {
                 ["directive", root] => directives.push(root.to_string()),
                 ["together", code] => together.push(code.to_string()),
                 ["parties", code] => parties.push(code.to_string()),
+                ["meeting", code] => meeting = Some(code.to_string()),
                 [root, code] => {
                     by_root.insert(root.to_string(), code.to_string());
                 }
@@ -87,6 +92,7 @@ impl Intents {
             directives,
             together,
             parties,
+            meeting,
         }
     }
 }
@@ -298,8 +304,11 @@ pub struct RawEvent {
     pub target: Option<String>,
     /// CAMEO code as the dictionary gives it.
     pub code: String,
-    /// The verb hit that triggered it.
+    /// The verb hit that triggered it (`usize::MAX` for an event named by a noun).
     pub verb: usize,
+    /// The word of the noun that names the event ("talks between A and B"), when no verb
+    /// does.
+    pub noun: Option<usize>,
     /// Rule evidence: the pattern and its `file:line`.
     pub rule: String,
     /// (group, member) of the source and target.
@@ -603,6 +612,7 @@ pub fn code_prepared(
                     target: t.map(|t| t.2.code.clone()),
                     code: code.to_string(),
                     verb: c.vi,
+                    noun: None,
                     rule: c.rule.clone(),
                     source_member: Some((s.0, s.1)),
                     target_member: t.map(|t| (t.0, t.1)),
@@ -659,6 +669,7 @@ pub fn code_prepared(
     if !lex.transformations.is_empty() {
         transform(r, lex, prep, &mut out.events);
     }
+    meeting_events(r, intents, &mut out.events);
     if opts.require_dyad {
         out.events.retain(|e| e.target.is_some());
     }
@@ -669,6 +680,42 @@ pub fn code_prepared(
         });
     }
     out
+}
+
+/// "four days of talks in Beijing between Iran's top security official and Saudi Arabia's
+/// adviser": a meeting noun whose "between" phrase names two or more actors (see
+/// [`crate::reading::Reading::meetings`]) is a meeting of each with each other, coded with
+/// the `meeting` code of `code-intent.txt`.
+fn meeting_events(r: &Reading, intents: &Intents, events: &mut Vec<RawEvent>) {
+    let Some(code) = intents.meeting.as_deref() else {
+        return;
+    };
+    for &(noun, g) in &r.meetings {
+        let parties = members(r, Some(g));
+        for a in &parties {
+            for b in &parties {
+                if a.2.code == b.2.code || crate::reading::own_country(&a.2.code, &b.2.code) {
+                    continue;
+                }
+                let ev = RawEvent {
+                    source: a.2.code.clone(),
+                    target: Some(b.2.code.clone()),
+                    code: code.to_string(),
+                    verb: usize::MAX,
+                    noun: Some(noun),
+                    rule: format!("meeting noun \"{}\" with its parties", r.words[noun].text),
+                    source_member: Some((a.0, a.1)),
+                    target_member: Some((b.0, b.1)),
+                };
+                if !events
+                    .iter()
+                    .any(|e| e.source == ev.source && e.target == ev.target && e.code == ev.code)
+                {
+                    events.push(ev);
+                }
+            }
+        }
+    }
 }
 
 /// "pressured Obama to help Iran", "called on Russia to help NATO": the infinitive after a
@@ -895,6 +942,7 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
                     target: pick(&t.out_target),
                     code,
                     verb: l,
+                    noun: le.noun,
                     rule: format!("{} + {} ({})", le.rule, t.upper, t.source),
                     source_member: le.source_member,
                     target_member: le.target_member,
@@ -1161,6 +1209,22 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
                         // "abandoned efforts to stop": the infinitive completes the noun,
                         // it is not something the subject does.
                         return None;
+                    }
+                    // "Russia said Ukraine attacked NATO": a name right before a past verb
+                    // after a reporting verb is the subject of the reported clause ("that"
+                    // left out), not the object of the first verb. Only a name ("the" aside):
+                    // "announced a new North American integrated system" has no clause.
+                    Some(Tag::Verb)
+                        if !crossed_to
+                            && r.groups[g].members.iter().any(|m| !m.code.is_empty())
+                            && (gs..r.groups[g].end)
+                                .all(|k| r.words[k].cap || (k == gs && r.tags[k] == Tag::Det))
+                            && crate::reading::clause_subject(r, g)
+                            && r.verbs.iter().any(|v| {
+                                v.start == start && v.inflected && !v.reduced_relative
+                            }) =>
+                    {
+                        return Some(g);
                     }
                     Some(Tag::Verb)
                         if !crossed_to || r.groups[g].members.iter().all(|m| m.code.is_empty()) =>

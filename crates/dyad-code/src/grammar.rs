@@ -94,6 +94,11 @@ pub enum Class {
     /// Agent codes of a country's people ("OPP" for protesters, "CVL" for crowds), looked up
     /// by code: a generic one takes the article's dominant country, as a state agent does.
     People = 1 << 36,
+    /// Nouns that name a meeting ("talks", "negotiations"): with a "between" phrase naming
+    /// two or more actors they are an event of those actors, though no verb names it.
+    Meeting = 1 << 37,
+    /// The preposition that names the parties of a meeting noun ("between").
+    Between = 1 << 38,
 }
 
 impl Class {
@@ -136,6 +141,8 @@ impl Class {
             "DEFINITE" => Class::Definite,
             "DEMONSTRATIVE" => Class::Demonstrative,
             "PEOPLE" => Class::People,
+            "MEETING" => Class::Meeting,
+            "BETWEEN" => Class::Between,
             _ => return None,
         })
     }
@@ -246,7 +253,8 @@ impl Classes {
             | Class::StateAgent as u64
             | Class::NonState as u64
             | Class::AgentOnly as u64
-            | Class::People as u64;
+            | Class::People as u64
+            | Class::Meeting as u64;
         self.0 & !open != 0
     }
 }

@@ -394,6 +394,8 @@ impl Coder {
             }
             reading::add_new_actors(&mut r, self.options.new_actor_length, &self.grammar);
             self.resolve(&mut r, doc, &index, si as u32);
+            // After coreference: the parties may be "the two ministers" named earlier.
+            reading::find_meetings(&mut r, &self.grammar);
             let coding = coding::code_prepared(
                 &r,
                 &self.lex,
@@ -763,11 +765,16 @@ impl Coder {
             plover = info.plover.or(plover);
             plover_mode = info.plover_mode;
         }
-        let vh = &r.verbs[e.verb];
-        let verb = Span::new(
-            r.words[vh.start].span.start as usize,
-            r.words[vh.end - 1].span.end as usize,
-        );
+        // An event named by a noun ("talks between A and B") has the noun as its verb span.
+        let (first, last) = match (r.verbs.get(e.verb), e.noun) {
+            (Some(vh), _) => (vh.start, vh.end - 1),
+            (None, Some(k)) => (k, k),
+            (None, None) => (0, 0),
+        };
+        let verb = match (r.words.get(first), r.words.get(last)) {
+            (Some(a), Some(b)) => Some(Span::new(a.span.start as usize, b.span.end as usize)),
+            _ => None,
+        };
         Event {
             sentence: si as u32,
             source: e.source.clone(),
@@ -783,7 +790,7 @@ impl Coder {
             location: None,
             issues: issues.to_vec(),
             rule: e.rule.clone(),
-            verb: Some(verb),
+            verb,
             source_mention: e.source_member.and_then(|k| ids.get(&k).copied()),
             target_mention: e.target_member.and_then(|k| ids.get(&k).copied()),
         }

@@ -322,6 +322,66 @@ pub struct Reading {
     /// of a noun of meeting or speech ("a summit on the unrest in Iran") or an adjunct ("during
     /// its campaign for an Islamic state in Nigeria").
     pub aside: Vec<bool>,
+    /// Meeting nouns with a "between" phrase naming two or more actors: (the noun's word,
+    /// the group of the parties). See [`find_meetings`].
+    pub meetings: Vec<(usize, usize)>,
+}
+
+/// Finds the meeting nouns ([`Class::Meeting`]: "talks", "negotiations") followed, after at
+/// most one place phrase ("in Beijing"), by a [`Class::Between`] phrase whose group names two
+/// or more actors: "four days of talks in Beijing between Iran's top security official and
+/// Saudi national security adviser Musaed al-Aiban". A noun inside a condition or after a
+/// plan or proposal is left alone, as a verb there would be.
+pub fn find_meetings(r: &mut Reading, grammar: &Grammar) {
+    let mut found = Vec::new();
+    for k in 0..r.words.len() {
+        if r.tags[k] != Tag::Noun || !grammar.is(&r.words[k].up, Class::Meeting) {
+            continue;
+        }
+        // The noun itself names no actor ("the talks", not "the Talks Commission").
+        if r.group_of[k].is_some_and(|g| !r.groups[g].members.is_empty()) {
+            continue;
+        }
+        // "plans for talks between", "if talks between", "unable to reschedule a meeting
+        // between", "no talks between": nothing has happened.
+        let unreal = (k.saturating_sub(5)..k).any(|j| {
+            let w = &r.words[j].up;
+            r.tags[j] == Tag::Neg
+                || grammar.is(w, Class::Proposal)
+                || grammar.is(w, Class::Conditional)
+                || grammar.is(w, Class::Unreal)
+                || grammar.is(w, Class::Refusal)
+        });
+        if unreal {
+            continue;
+        }
+        let mut j = r.group_of[k]
+            .map(|g| r.groups[g].end)
+            .unwrap_or(k + 1)
+            .max(k + 1);
+        // One place phrase may stand between the noun and its parties.
+        if j < r.words.len() && r.locative[j] {
+            match r.group_of.get(j + 1).copied().flatten() {
+                Some(g) => j = r.groups[g].end,
+                None => continue,
+            }
+        }
+        if j + 1 >= r.words.len() || !grammar.is(&r.words[j].up, Class::Between) {
+            continue;
+        }
+        let Some(g) = r.group_of[j + 1] else {
+            continue;
+        };
+        let coded = r.groups[g]
+            .members
+            .iter()
+            .filter(|m| !m.code.is_empty())
+            .count();
+        if coded >= 2 {
+            found.push((k, g));
+        }
+    }
+    r.meetings = found;
 }
 
 /// PETRARCH's `new_actor_length`: a group of noun phrases that names no actor becomes a new
@@ -1069,6 +1129,7 @@ pub fn read_with_tags(
         groups: Vec::new(),
         group_of: vec![None; n],
         verbs,
+        meetings: Vec::new(),
     };
     build_groups(&mut reading, lex, grammar, date);
     free_relative_subjects(&mut reading, grammar);

@@ -904,3 +904,82 @@ fn a_mediator_of_a_deal_acts_on_the_parties_named_by_the_subject() {
         triples(&plain)
     );
 }
+
+#[test]
+fn a_meeting_noun_with_a_between_phrase_is_a_meeting_of_its_parties() {
+    let doc = code(
+        "Three days of talks in Geneva between Russia and Ukraine ended.",
+        None,
+    );
+    assert_eq!(
+        triples(&doc),
+        vec![t("RUS", "UKR", "040"), t("UKR", "RUS", "040")]
+    );
+    // The event's evidence is the noun.
+    let verb = doc.events[0]
+        .verb
+        .expect("the noun is the event's verb span");
+    assert_eq!(doc.slice(verb), "talks");
+    // Planned or refused talks did not take place.
+    let doc = code(
+        "Plans for talks between Russia and Ukraine were dropped.",
+        None,
+    );
+    assert!(triples(&doc).is_empty(), "{:?}", triples(&doc));
+    let doc = code(
+        "Russia was unable to hold talks between NATO and Ukraine.",
+        None,
+    );
+    assert!(triples(&doc).is_empty(), "{:?}", triples(&doc));
+}
+
+#[test]
+fn protesters_take_the_country_that_dominates_the_article() {
+    let agents = format!("{AGENTS}PROTESTER [~OPP]\n");
+    let coder = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", &agents),
+        (Kind::Verbs, "t.verbs.txt", VERBS),
+    ]);
+    let mut doc = Document {
+        text:
+            "Russian police attacked protesters. Russia criticized NATO. Russia criticized Ukraine."
+                .into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    assert!(
+        triples(&doc).contains(&t("RUSCOP", "RUSOPP", "190")),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn a_speaker_reporting_its_own_agent_reports_the_act_not_an_accusation() {
+    let verbs = format!("{VERBS}~ a (b . ATTACK) SAY = a b 112\n");
+    let coder = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", AGENTS),
+        (Kind::Verbs, "t.verbs.txt", &verbs),
+    ]);
+    let mut doc = Document {
+        text: "Russia said its police attacked Ukraine.".into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    // The attack itself (with the speaker's country or its police as the source), no 112.
+    let got = triples(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].0.starts_with("RUS") && got[0].1 == "UKR" && got[0].2 == "190",
+        "{got:?}"
+    );
+    // Another party is accused.
+    let mut doc = Document {
+        text: "Russia said Ukraine attacked NATO.".into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("RUS", "UKR", "112")]);
+}
