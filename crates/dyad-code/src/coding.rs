@@ -59,6 +59,12 @@ pub struct Intents {
     /// The code of a meeting named by a noun and its "between" phrase ("talks between A and
     /// B"); none: such nouns are not coded.
     meeting: Option<String>,
+    /// Agent codes of channels of speech ("MED"): "told reporters", "said on state
+    /// television" name where something was said, not a party to it.
+    channels: Vec<String>,
+    /// Roots of speech acts whose target is dropped as a channel when it is a generic
+    /// [`Intents::channels`] code ("---MED", "MED").
+    channel_roots: Vec<String>,
 }
 
 impl Intents {
@@ -69,6 +75,8 @@ impl Intents {
         let mut together = Vec::new();
         let mut parties = Vec::new();
         let mut meeting = None;
+        let mut channels = Vec::new();
+        let mut channel_roots = Vec::new();
         for line in text.lines() {
             let f: Vec<&str> = line
                 .split('#')
@@ -81,6 +89,8 @@ impl Intents {
                 ["together", code] => together.push(code.to_string()),
                 ["parties", code] => parties.push(code.to_string()),
                 ["meeting", code] => meeting = Some(code.to_string()),
+                ["channel", agent] => channels.push(agent.to_string()),
+                ["channel-root", root] => channel_roots.push(root.to_string()),
                 [root, code] => {
                     by_root.insert(root.to_string(), code.to_string());
                 }
@@ -93,6 +103,8 @@ impl Intents {
             together,
             parties,
             meeting,
+            channels,
+            channel_roots,
         }
     }
 }
@@ -670,6 +682,7 @@ pub fn code_prepared(
         transform(r, lex, prep, &mut out.events);
     }
     meeting_events(r, intents, &mut out.events);
+    drop_channels(intents, &mut out.events);
     if opts.require_dyad {
         out.events.retain(|e| e.target.is_some());
     }
@@ -716,6 +729,23 @@ fn meeting_events(r: &Reading, intents: &Intents, events: &mut Vec<RawEvent>) {
             }
         }
     }
+}
+
+/// "Annan told reporters", "called for calm on state television": a speech act (a root in
+/// `channel_roots`) whose target is a generic channel of speech (`---MED`, or `MED` with no
+/// country) names no second party; the event is a statement to no one and is dropped.
+fn drop_channels(intents: &Intents, events: &mut Vec<RawEvent>) {
+    events.retain(|e| {
+        let speech = intents
+            .channel_roots
+            .iter()
+            .any(|root| e.code.starts_with(root.as_str()));
+        let channel = e.target.as_deref().is_some_and(|t| {
+            let agent = t.strip_prefix("---").unwrap_or(t);
+            intents.channels.iter().any(|c| c == agent)
+        });
+        !(speech && channel)
+    });
 }
 
 /// "pressured Obama to help Iran", "called on Russia to help NATO": the infinitive after a
