@@ -1326,7 +1326,16 @@ fn first_target(
                 && r.tags[gs - 1] == Tag::Prep
                 && r.agentive[gs - 1]
                 && r.verbs.iter().any(|v| v.end == gs - 1 && v.start >= from);
-            if aside || later_agent || !allow_place && gs > 0 && r.locative[gs - 1] {
+            let place = gs > 0 && r.locative[gs - 1];
+            // "at the Wales summit", "in the Chinese capital": a place that only modifies
+            // the head noun of a place phrase (no actor or agent phrase ends the group) is no
+            // participant even when nothing else is.
+            let last = r.groups[g].end.saturating_sub(1);
+            // A possessor ("in NATO's expansion") still takes part in what it owns.
+            let modifier = place
+                && !r.hits.iter().any(|h| h.start <= last && last < h.end)
+                && !(r.groups[g].start..r.groups[g].end).any(|k| r.tags[k] == Tag::Poss);
+            if aside || later_agent || (!allow_place || modifier) && place {
                 j = r.groups[g].end.max(j + 1);
                 continue;
             }

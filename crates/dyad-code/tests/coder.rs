@@ -983,3 +983,44 @@ fn a_speaker_reporting_its_own_agent_reports_the_act_not_an_accusation() {
     coder.code(&mut doc);
     assert_eq!(triples(&doc), vec![t("RUS", "UKR", "112")]);
 }
+
+#[test]
+fn a_place_that_only_modifies_a_place_phrase_is_no_target() {
+    // The place heads its phrase: where nothing else is, it is the target.
+    let doc = code("Russia criticized plans in Ukraine.", None);
+    assert_eq!(triples(&doc), vec![t("RUS", "UKR", "111")]);
+    // "at the Ukraine summit": the place modifies "summit".
+    let doc = code("Russia criticized plans at the Ukraine summit.", None);
+    assert!(
+        triples(&doc).iter().all(|e| e.1 != "UKR"),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn a_statement_to_reporters_names_no_party() {
+    let agents = format!("{AGENTS}REPORTER [~MED]\n");
+    let coder = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", &agents),
+        (Kind::Verbs, "t.verbs.txt", VERBS),
+    ]);
+    let mut doc = Document {
+        text: "Putin said to reporters that the talks went well.".into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    assert!(
+        triples(&doc).iter().all(|e| !e.1.ends_with("MED")),
+        "{:?}",
+        triples(&doc)
+    );
+    // A criticism of the press is an event on it.
+    let mut doc = Document {
+        text: "Russia criticized reporters.".into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("RUS", "---MED", "111")]);
+}
