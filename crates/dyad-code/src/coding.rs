@@ -1215,6 +1215,22 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
                 let gs = r.groups[g].start;
                 let before = if gs > 0 { Some(r.tags[gs - 1]) } else { None };
                 match before {
+                    // "Thousands of people protested", "the head of the UN said": after a
+                    // phrase that names no actor, the dictionary actor of its "of" phrase is
+                    // the subject (a quoted new actor made of the words is not).
+                    Some(Tag::Prep)
+                        if r.genitive[gs - 1]
+                            && gs >= 2
+                            && r.groups[g]
+                                .members
+                                .iter()
+                                .any(|m| !m.code.is_empty() && !m.code.starts_with('"'))
+                            && r.group_of[gs - 2].is_some_and(|h| {
+                                r.groups[h].members.iter().all(|m| m.code.is_empty())
+                            }) =>
+                    {
+                        return Some(g);
+                    }
                     Some(Tag::Prep) => {
                         // A name inside a long phrase after a preposition starts the subject
                         // ("On the final day of their meeting NATO officials discussed").

@@ -318,6 +318,9 @@ pub struct Reading {
     pub locative: Vec<bool>,
     /// Whether each word is the preposition of a passive agent ("by").
     pub agentive: Vec<bool>,
+    /// Whether each word is the preposition that chains noun phrases ("of"): "thousands of
+    /// protesters", "the head of the UN".
+    pub genitive: Vec<bool>,
     /// Whether each word lies in a phrase whose actors are never a verb's target: the topic
     /// of a noun of meeting or speech ("a summit on the unrest in Iran") or an adjunct ("during
     /// its campaign for an Islamic state in Nigeria").
@@ -1109,6 +1112,11 @@ pub fn read_with_tags(
         .iter()
         .map(|w| w.classes.is(Class::Agentive))
         .collect();
+    let genitive = words
+        .iter()
+        .zip(&tags)
+        .map(|(w, t)| *t == Tag::Prep && grammar.is(&w.up, Class::Genitive))
+        .collect();
     for vh in verbs.iter_mut() {
         // What a plan or claim names is as unasserted as a condition.
         vh.conditional = in_condition(vh.start, &tags, &words, grammar)
@@ -1122,6 +1130,7 @@ pub fn read_with_tags(
         aside,
         locative,
         agentive,
+        genitive,
         words,
         tags,
         hits,

@@ -1024,3 +1024,19 @@ fn a_statement_to_reporters_names_no_party() {
     coder.code(&mut doc);
     assert_eq!(triples(&doc), vec![t("RUS", "---MED", "111")]);
 }
+
+#[test]
+fn the_actor_of_an_of_phrase_after_a_quantity_is_the_subject() {
+    let agents = format!("{AGENTS}PROTESTER [~OPP]\n");
+    let coder = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", &agents),
+        (Kind::Verbs, "t.verbs.txt", VERBS),
+    ]);
+    let mut doc = Document {
+        text: "Thousands of protesters criticized Russia.".into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("---OPP", "RUS", "111")]);
+}
