@@ -731,6 +731,64 @@ fn meeting_events(r: &Reading, intents: &Intents, events: &mut Vec<RawEvent>) {
     }
 }
 
+/// "Thousands of protesters rallied in Athens", "police in Yangon detained ...": a generic
+/// state or people agent ("---OPP", "---COP"; [`Class::StateAgent`], [`Class::People`]) takes
+/// the country of the sentence's place phrases ("in Athens" -> GRC) when they name exactly
+/// one, unless that would set the country against itself. The event's rule records the step.
+///
+/// [`Class::StateAgent`]: crate::grammar::Class::StateAgent
+/// [`Class::People`]: crate::grammar::Class::People
+pub fn place_in_sentence(r: &Reading, grammar: &crate::grammar::Grammar, events: &mut [RawEvent]) {
+    use crate::grammar::Class;
+    let country = |c: &str| {
+        c.len() == 3
+            && c.bytes().all(|b| b.is_ascii_uppercase())
+            && !grammar.is(c, Class::NonState)
+            && !grammar.is(c, Class::AgentOnly)
+    };
+    let mut places: Vec<&str> = Vec::new();
+    for g in &r.groups {
+        if g.start == 0 || !r.locative[g.start - 1] {
+            continue;
+        }
+        for m in &g.members {
+            if country(&m.code) && !places.contains(&m.code.as_str()) {
+                places.push(&m.code);
+            }
+        }
+    }
+    let [place] = places[..] else {
+        return;
+    };
+    let placed = |code: &str| -> Option<String> {
+        let agent = code.strip_prefix("---")?;
+        let first = agent.get(..3)?;
+        (grammar.is(first, Class::StateAgent) || grammar.is(first, Class::People))
+            .then(|| format!("{place}{agent}"))
+    };
+    for e in events.iter_mut() {
+        let source = placed(&e.source);
+        let target = e.target.as_deref().and_then(placed);
+        if source.is_none() && target.is_none() {
+            continue;
+        }
+        let s = source.clone().unwrap_or_else(|| e.source.clone());
+        let t = target
+            .clone()
+            .or_else(|| e.target.clone())
+            .unwrap_or_default();
+        if s == t || crate::reading::own_country(&s, &t) {
+            continue;
+        }
+        e.source = s;
+        if target.is_some() {
+            e.target = target;
+        }
+        e.rule
+            .push_str(&format!(" + country of the place named: {place}"));
+    }
+}
+
 /// "Annan told reporters", "called for calm on state television": a speech act (a root in
 /// `channel_roots`) whose target is a generic channel of speech (`---MED`, or `MED` with no
 /// country) names no second party; the event is a statement to no one and is dropped.

@@ -396,7 +396,7 @@ impl Coder {
             self.resolve(&mut r, doc, &index, si as u32);
             // After coreference: the parties may be "the two ministers" named earlier.
             reading::find_meetings(&mut r, &self.grammar);
-            let coding = coding::code_prepared(
+            let mut coding = coding::code_prepared(
                 &r,
                 &self.lex,
                 &self.prepared,
@@ -404,6 +404,7 @@ impl Coder {
                 &self.options,
                 trace,
             );
+            coding::place_in_sentence(&r, &self.grammar, &mut coding.events);
             let ids = self.push_mentions(&r, si, doc);
             index.extend(doc);
             // Issues go only on events: a sentence without one needs no issue search.

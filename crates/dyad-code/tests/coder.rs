@@ -1040,3 +1040,31 @@ fn the_actor_of_an_of_phrase_after_a_quantity_is_the_subject() {
     coder.code(&mut doc);
     assert_eq!(triples(&doc), vec![t("---OPP", "RUS", "111")]);
 }
+
+#[test]
+fn a_generic_agent_takes_the_country_of_the_one_place_its_sentence_names() {
+    let agents = format!("{AGENTS}PROTESTER [~OPP]\n");
+    let coder = coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", &agents),
+        (Kind::Verbs, "t.verbs.txt", VERBS),
+    ]);
+    let mut doc = Document {
+        text: "Protesters criticized NATO in Ukraine.".into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("UKROPP", "IGOWSTNAT", "111")]);
+    assert!(doc.events[0].rule.contains("place named"));
+    // Not when it would set the country against itself.
+    let mut doc = Document {
+        text: "Police criticized Ukraine in Ukraine.".into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    assert!(
+        triples(&doc).iter().all(|e| e.0 != "UKRCOP"),
+        "{:?}",
+        triples(&doc)
+    );
+}
