@@ -395,7 +395,7 @@ impl Coder {
             reading::add_new_actors(&mut r, self.options.new_actor_length, &self.grammar);
             self.resolve(&mut r, doc, &index, si as u32);
             // After coreference: the parties may be "the two ministers" named earlier.
-            reading::find_meetings(&mut r, &self.grammar);
+            reading::find_meetings(&mut r);
             let mut coding = coding::code_prepared(
                 &r,
                 &self.lex,

@@ -335,10 +335,10 @@ pub struct Reading {
 /// or more actors: "four days of talks in Beijing between Iran's top security official and
 /// Saudi national security adviser Musaed al-Aiban". A noun inside a condition or after a
 /// plan or proposal is left alone, as a verb there would be.
-pub fn find_meetings(r: &mut Reading, grammar: &Grammar) {
+pub fn find_meetings(r: &mut Reading) {
     let mut found = Vec::new();
     for k in 0..r.words.len() {
-        if r.tags[k] != Tag::Noun || !grammar.is(&r.words[k].up, Class::Meeting) {
+        if r.tags[k] != Tag::Noun || !r.words[k].classes.is(Class::Meeting) {
             continue;
         }
         // The noun itself names no actor ("the talks", not "the Talks Commission").
@@ -348,12 +348,12 @@ pub fn find_meetings(r: &mut Reading, grammar: &Grammar) {
         // "plans for talks between", "if talks between", "unable to reschedule a meeting
         // between", "no talks between": nothing has happened.
         let unreal = (k.saturating_sub(5)..k).any(|j| {
-            let w = &r.words[j].up;
+            let w = r.words[j].classes;
             r.tags[j] == Tag::Neg
-                || grammar.is(w, Class::Proposal)
-                || grammar.is(w, Class::Conditional)
-                || grammar.is(w, Class::Unreal)
-                || grammar.is(w, Class::Refusal)
+                || w.is(Class::Proposal)
+                || w.is(Class::Conditional)
+                || w.is(Class::Unreal)
+                || w.is(Class::Refusal)
         });
         if unreal {
             continue;
@@ -369,7 +369,7 @@ pub fn find_meetings(r: &mut Reading, grammar: &Grammar) {
                 None => continue,
             }
         }
-        if j + 1 >= r.words.len() || !grammar.is(&r.words[j].up, Class::Between) {
+        if j + 1 >= r.words.len() || !r.words[j].classes.is(Class::Between) {
             continue;
         }
         let Some(g) = r.group_of[j + 1] else {
@@ -1115,7 +1115,7 @@ pub fn read_with_tags(
     let genitive = words
         .iter()
         .zip(&tags)
-        .map(|(w, t)| *t == Tag::Prep && grammar.is(&w.up, Class::Genitive))
+        .map(|(w, t)| *t == Tag::Prep && w.classes.is(Class::Genitive))
         .collect();
     for vh in verbs.iter_mut() {
         // What a plan or claim names is as unasserted as a condition.
