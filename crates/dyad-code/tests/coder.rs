@@ -920,6 +920,11 @@ fn a_meeting_noun_with_a_between_phrase_is_a_meeting_of_its_parties() {
         .verb
         .expect("the noun is the event's verb span");
     assert_eq!(doc.slice(verb), "talks");
+    let doc = code("A meeting of Russia and Ukraine took place.", None);
+    assert_eq!(
+        triples(&doc),
+        vec![t("RUS", "UKR", "040"), t("UKR", "RUS", "040")]
+    );
     // Planned or refused talks did not take place.
     let doc = code(
         "Plans for talks between Russia and Ukraine were dropped.",
