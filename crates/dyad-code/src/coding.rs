@@ -704,7 +704,12 @@ fn meeting_events(r: &Reading, intents: &Intents, events: &mut Vec<RawEvent>) {
         return;
     };
     for &(noun, g) in &r.meetings {
-        let parties = members(r, Some(g));
+        // Only the actors that end after the noun (a phrase's members span it from its start):
+        // "NATO talks between A and B" are no meeting of NATO.
+        let parties: Vec<_> = members(r, Some(g))
+            .into_iter()
+            .filter(|m| m.2.end > noun + 1)
+            .collect();
         for a in &parties {
             for b in &parties {
                 if a.2.code == b.2.code || crate::reading::own_country(&a.2.code, &b.2.code) {

@@ -341,21 +341,24 @@ pub fn find_meetings(r: &mut Reading) {
         if r.tags[k] != Tag::Noun || !r.words[k].classes.is(Class::Meeting) {
             continue;
         }
-        // The noun itself names no actor ("the talks", not "the Talks Commission").
-        if r.group_of[k].is_some_and(|g| !r.groups[g].members.is_empty()) {
+        // "a meeting of A and B" is read as one phrase: the parties are the actors after the
+        // preposition inside the noun's own phrase.
+        if let Some(g) = r.group_of[k].filter(|&g| !r.groups[g].members.is_empty()) {
+            let parties = r.groups[g]
+                .members
+                .iter()
+                .filter(|m| m.end > k + 1 && !m.code.is_empty())
+                .count();
+            let between = r
+                .words
+                .get(k + 1)
+                .is_some_and(|w| w.classes.is(Class::Between));
+            if between && parties >= 2 && !unreal_before(r, k) {
+                found.push((k, g));
+            }
             continue;
         }
-        // "plans for talks between", "if talks between", "unable to reschedule a meeting
-        // between", "no talks between": nothing has happened.
-        let unreal = (k.saturating_sub(5)..k).any(|j| {
-            let w = r.words[j].classes;
-            r.tags[j] == Tag::Neg
-                || w.is(Class::Proposal)
-                || w.is(Class::Conditional)
-                || w.is(Class::Unreal)
-                || w.is(Class::Refusal)
-        });
-        if unreal {
+        if unreal_before(r, k) {
             continue;
         }
         let mut j = r.group_of[k]
@@ -385,6 +388,20 @@ pub fn find_meetings(r: &mut Reading) {
         }
     }
     r.meetings = found;
+}
+
+/// "plans for talks between", "if talks between", "unable to reschedule a meeting between",
+/// "no talks between": a negation, plan, condition, hedge or refusal in the five words before
+/// the noun at `k` says the meeting has not taken place.
+fn unreal_before(r: &Reading, k: usize) -> bool {
+    (k.saturating_sub(5)..k).any(|j| {
+        let w = r.words[j].classes;
+        r.tags[j] == Tag::Neg
+            || w.is(Class::Proposal)
+            || w.is(Class::Conditional)
+            || w.is(Class::Unreal)
+            || w.is(Class::Refusal)
+    })
 }
 
 /// PETRARCH's `new_actor_length`: a group of noun phrases that names no actor becomes a new
