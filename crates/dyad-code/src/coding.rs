@@ -1280,9 +1280,11 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
                 match before {
                     // "Thousands of people protested", "the head of the UN said": after a
                     // phrase that names no actor, the dictionary actor of its "of" phrase is
-                    // the subject (a quoted new actor made of the words is not).
+                    // the subject (a quoted new actor made of the words is not; nor is it the
+                    // subject of an infinitive: "love of show business to trade").
                     Some(Tag::Prep)
-                        if r.genitive[gs - 1]
+                        if !crossed_to
+                            && r.genitive[gs - 1]
                             && gs >= 2
                             && r.groups[g]
                                 .members
