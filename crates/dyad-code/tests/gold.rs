@@ -215,13 +215,15 @@ fn check_floors(set: &str, f: &Figures, recall_floor: f64, precision_floor: f64)
 #[test]
 fn recall_and_precision_on_the_gold_set() {
     let f = measure("gold", 15);
-    // Just below the figures measured when the floors were set (docs/accuracy.md `## Coder`).
-    check_floors("gold", &f, 0.75, 0.75);
+    // Just below the figures measured when the floors were set (docs/accuracy.md `## Coder`:
+    // 83/100 and 103/133).
+    check_floors("gold", &f, 0.80, 0.75);
 }
 
 #[test]
 fn recall_and_precision_on_the_heldout_set() {
     let f = measure("heldout", 12);
-    // Just below the figures measured when the floors were set (docs/accuracy.md `## Coder`).
-    check_floors("heldout", &f, 0.0, 0.0);
+    // Just below the figures measured when the floors were set (docs/accuracy.md `## Coder`:
+    // 18/59 and 21/58). Never raise them by tuning on this set's misses.
+    check_floors("heldout", &f, 0.28, 0.33);
 }
