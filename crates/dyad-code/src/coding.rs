@@ -988,7 +988,11 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
         };
         let lower: Vec<RawEvent> = events.iter().filter(|e| e.verb == l).cloned().collect();
         let mut replaced: Vec<RawEvent> = Vec::new();
+        // Reported events no transformation binds ("Russia and Ukraine said they would ...":
+        // the report's source is Russia, Ukraine's act binds nothing) stand as reported.
+        let mut unbound: Vec<RawEvent> = Vec::new();
         for le in &lower {
+            let before = replaced.len();
             for (ti, t) in lex.transformations.iter().enumerate() {
                 if !verb_is(r, lex, u, &t.upper, upper_code(ti)) {
                     continue;
@@ -1042,10 +1046,24 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
                 });
                 break;
             }
+            if replaced.len() == before {
+                unbound.push(le.clone());
+            }
         }
         if !replaced.is_empty() {
             events.retain(|e| e.verb != u && e.verb != l);
+            // Only co-subjects of a bound event: the reverse of a reciprocal act ("spoken
+            // with the president") was reported by no one.
+            let groups: Vec<usize> = replaced
+                .iter()
+                .filter_map(|e| e.source_member.map(|(g, _)| g))
+                .collect();
             events.extend(replaced);
+            events.extend(
+                unbound
+                    .into_iter()
+                    .filter(|e| e.source_member.is_some_and(|(g, _)| groups.contains(&g))),
+            );
         } else {
             // The report yields to what it reports; but when the reported act names no target
             // and the report's target is the reported clause's subject ("said Armenia had

@@ -99,6 +99,8 @@ pub enum Class {
     Meeting = 1 << 37,
     /// The preposition that names the parties of a meeting noun ("between").
     Between = 1 << 38,
+    /// Plural pronouns ("they"): they refer to every member of a compound antecedent.
+    Plural = 1 << 39,
 }
 
 impl Class {
@@ -143,6 +145,7 @@ impl Class {
             "PEOPLE" => Class::People,
             "MEETING" => Class::Meeting,
             "BETWEEN" => Class::Between,
+            "PLURAL" => Class::Plural,
             _ => return None,
         })
     }
@@ -254,7 +257,8 @@ impl Classes {
             | Class::NonState as u64
             | Class::AgentOnly as u64
             | Class::People as u64
-            | Class::Meeting as u64;
+            | Class::Meeting as u64
+            | Class::Plural as u64;
         self.0 & !open != 0
     }
 }

@@ -61,6 +61,11 @@ const GROUP_WINDOW: usize = 64;
 /// only false events, 2 keeps some of them.
 const PRONOUN_SENTENCES: u32 = 1;
 
+/// How many sentences back an organisation nominal ("the bloc", "the alliance") looks for its
+/// antecedent: a definite description names its referent for longer than a pronoun does, and
+/// it can only take an organisation's code (see [`fits`]), which few mentions carry.
+const NOMINAL_SENTENCES: u32 = 3;
+
 /// Earlier mentions of a document, read once into word ids and indexed by word, so that a
 /// definite description finds the latest mention that contains its words without
 /// re-reading (and re-uppercasing) the document at every step.
@@ -496,14 +501,40 @@ impl Coder {
                 // Earlier in this sentence (not in the same group), the nearest first; then
                 // earlier sentences. Groups are in text order, so those that end before the
                 // pronoun are the ones before its own.
+                let usable =
+                    |x: &reading::Member| !x.pronoun && !x.agent_only && !x.code.is_empty();
                 let mut found: Option<(String, Option<u32>)> = r.groups[..gi]
                     .iter()
                     .rev()
                     .take(GROUP_WINDOW)
                     .filter(|g| g.end <= start)
                     .flat_map(|g| g.members.iter().rev())
-                    .find(|x| !x.pronoun && !x.agent_only && !x.code.is_empty() && fits(&x.code))
+                    .find(|x| usable(x) && fits(&x.code))
                     .map(|x| (x.code.clone(), None));
+                // "France and the United States said they supported": a plural pronoun
+                // refers to every member of the compound group its antecedent stands in.
+                let mut others: Vec<String> = Vec::new();
+                if found.is_some() && !possessive && self.grammar.is(&word, grammar::Class::Plural)
+                {
+                    let group = r.groups[..gi]
+                        .iter()
+                        .rev()
+                        .take(GROUP_WINDOW)
+                        .filter(|g| g.end <= start)
+                        .find(|g| g.members.iter().any(|x| usable(x) && fits(&x.code)));
+                    if let Some(g) = group {
+                        let codes: Vec<&str> = g
+                            .members
+                            .iter()
+                            .filter(|x| usable(x) && fits(&x.code))
+                            .map(|x| x.code.as_str())
+                            .collect();
+                        if let Some((first, rest)) = codes.split_first() {
+                            found = Some((first.to_string(), None));
+                            others = rest.iter().map(|c| c.to_string()).collect();
+                        }
+                    }
+                }
                 if found.is_none() {
                     let fitting = |x: &Mention| {
                         matches!(x.kind, MentionKind::Actor | MentionKind::Agent)
@@ -520,7 +551,16 @@ impl Coder {
                         .take(MENTION_WINDOW)
                         .find(|x| fitting(x))
                         .map(|x| x.sentence)
-                        .filter(|&sent| sent + PRONOUN_SENTENCES >= si);
+                        .filter(|&sent| {
+                            // An agent nominal ("the government") keeps the pronoun's
+                            // window: it can name any country's body.
+                            let window = if nominal && agent_suffix.is_none() {
+                                NOMINAL_SENTENCES
+                            } else {
+                                PRONOUN_SENTENCES
+                            };
+                            sent + window >= si
+                        });
                     // Mentions are in sentence order: that sentence's start is found by
                     // bisection.
                     found = latest.and_then(|sent| {
@@ -554,6 +594,13 @@ impl Coder {
                         m.code = code;
                         m.antecedent = ante;
                         m.rule = format!("coreference: {}", m.rule);
+                        let copy = m.clone();
+                        for code in others {
+                            r.groups[gi].members.push(reading::Member {
+                                code,
+                                ..copy.clone()
+                            });
+                        }
                     }
                     None if agent_suffix.is_some() => {
                         // An unresolved definite agent ("the president") keeps its agent code.

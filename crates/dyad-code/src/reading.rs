@@ -1920,12 +1920,13 @@ fn np_members(
             ..Member::default()
         }];
     }
-    // "the alliance": an organisation named earlier (resolved by coreference).
+    // "the alliance", "the regional bloc": an organisation named earlier (resolved by
+    // coreference); one lower-case modifier may stand before the noun.
     if np.actors.is_empty()
         && np.agents.is_empty()
-        && np.end == np.start + 2
+        && (np.end == np.start + 2 || np.end == np.start + 3 && !r.words[np.start + 1].cap)
         && r.words[np.start].classes.is(Class::Definite)
-        && r.words[np.start + 1]
+        && r.words[np.end - 1]
             .classes
             .is(crate::grammar::Class::Nominal)
     {

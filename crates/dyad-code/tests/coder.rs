@@ -1073,3 +1073,11 @@ fn a_generic_agent_takes_the_country_of_the_one_place_its_sentence_names() {
         triples(&doc)
     );
 }
+
+#[test]
+fn a_plural_pronoun_refers_to_every_member_of_a_compound_antecedent() {
+    let doc = code("Russia and Ukraine said they would criticize NATO.", None);
+    let got = triples(&doc);
+    assert!(got.contains(&t("RUS", "IGOWSTNAT", "111")), "{got:?}");
+    assert!(got.contains(&t("UKR", "IGOWSTNAT", "111")), "{got:?}");
+}
