@@ -1341,13 +1341,17 @@ fn subject_of(r: &Reading, start: usize, seen: &mut HashSet<usize>) -> Option<us
                     }
                     // "Russia said Ukraine attacked NATO": a name right before a past verb
                     // after a reporting verb is the subject of the reported clause ("that"
-                    // left out), not the object of the first verb. Only a name ("the" aside):
-                    // "announced a new North American integrated system" has no clause.
+                    // left out), not the object of the first verb ("said police attacked").
+                    // Only names and dictionary words ("the" aside): "announced a new North
+                    // American integrated system" has no clause.
                     Some(Tag::Verb)
                         if !crossed_to
                             && r.groups[g].members.iter().any(|m| !m.code.is_empty())
-                            && (gs..r.groups[g].end)
-                                .all(|k| r.words[k].cap || (k == gs && r.tags[k] == Tag::Det))
+                            && (gs..r.groups[g].end).all(|k| {
+                                r.words[k].cap
+                                    || (k == gs && r.tags[k] == Tag::Det)
+                                    || r.hits.iter().any(|h| h.start <= k && k < h.end)
+                            })
                             && crate::reading::clause_subject(r, g)
                             && r.verbs.iter().any(|v| {
                                 v.start == start && v.inflected && !v.reduced_relative

@@ -1081,3 +1081,14 @@ fn a_plural_pronoun_refers_to_every_member_of_a_compound_antecedent() {
     assert!(got.contains(&t("RUS", "IGOWSTNAT", "111")), "{got:?}");
     assert!(got.contains(&t("UKR", "IGOWSTNAT", "111")), "{got:?}");
 }
+
+#[test]
+fn an_unplaced_reported_subject_is_not_replaced_by_the_speaker() {
+    // "X said Y attacked Z": the event is Y's, never X -> Z.
+    let doc = code("Russia said police attacked Ukraine.", None);
+    let got = triples(&doc);
+    assert!(
+        !got.contains(&t("RUS", "UKR", "190")),
+        "the speaker is not the attacker: {got:?}"
+    );
+}
