@@ -216,8 +216,8 @@ fn check_floors(set: &str, f: &Figures, recall_floor: f64, precision_floor: f64)
 fn recall_and_precision_on_the_gold_set() {
     let f = measure("gold", 15);
     // Just below the figures measured when the floors were set (docs/accuracy.md `## Coder`:
-    // 83/100 and 103/133).
-    check_floors("gold", &f, 0.80, 0.75);
+    // 85/100 and 105/134).
+    check_floors("gold", &f, 0.82, 0.76);
 }
 
 #[test]
