@@ -1572,6 +1572,15 @@ fn is_verbal_context(
                 if s < j && s > 0 && tags[s - 1] == Tag::Verb {
                     return false;
                 }
+                // "closed the borders of its member states": the same after a preposition and
+                // an article or possessive, whose phrase has no verb of its own there.
+                if s < j
+                    && s >= 2
+                    && matches!(tags[s - 1], Tag::Det | Tag::Poss)
+                    && tags[s - 2] == Tag::Prep
+                {
+                    return false;
+                }
             }
             // "killed in Israeli tank shelling", "after heavy fighting": a form in -ing after a
             // preposition and a singular lower-case noun heads that preposition's phrase.
