@@ -679,7 +679,7 @@ pub fn code_prepared(
     combine_intents(r, intents, &mut out.events);
     drop_directed(r, intents, &mut out.events);
     if !lex.transformations.is_empty() {
-        transform(r, lex, prep, &mut out.events);
+        transform(r, lex, prep, intents, &mut out.events);
     }
     meeting_events(r, intents, &mut out.events);
     drop_channels(intents, &mut out.events);
@@ -951,7 +951,13 @@ fn verb_is(r: &Reading, lex: &Lexicon, vi: usize, name: &str, code: Option<&str>
 /// PETRARCH2's verb-over-verb transformations ("A said A will attack B" -> A B 138): a
 /// reporting or intention verb whose complement holds another coded event is replaced by
 /// the transformation's result, or, when none applies, yields to the event it reports.
-fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEvent>) {
+fn transform(
+    r: &Reading,
+    lex: &Lexicon,
+    prep: &Prepared,
+    intents: &Intents,
+    events: &mut Vec<RawEvent>,
+) {
     let upper_code = |ti: usize| prep.transform_codes.get(ti).and_then(|c| c.0.as_deref());
     let lower_code = |ti: usize| prep.transform_codes.get(ti).and_then(|c| c.1.as_deref());
     let uppers: Vec<usize> = (0..r.verbs.len())
@@ -987,6 +993,24 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
             continue;
         };
         let lower: Vec<RawEvent> = events.iter().filter(|e| e.verb == l).cloned().collect();
+        // "Turkey said it would send troops": what is reported as going to happen is an
+        // intention (the codes of code-intent.txt by root), not yet the act.
+        let future = {
+            let mut k = r.verbs[l].start;
+            while k > 0 && matches!(r.tags[k - 1], Tag::Adv | Tag::Neg) {
+                k -= 1;
+            }
+            k > 0 && r.words[k - 1].classes.is(crate::grammar::Class::Future)
+        };
+        let reported_code = |code: &str| -> String {
+            if !future || code.starts_with("03") {
+                return code.to_string();
+            }
+            code.get(..2)
+                .and_then(|root| intents.by_root.get(root))
+                .cloned()
+                .unwrap_or_else(|| code.to_string())
+        };
         let mut replaced: Vec<RawEvent> = Vec::new();
         // Reported events no transformation binds ("Russia and Ukraine said they would ...":
         // the report's source is Russia, Ukraine's act binds nothing) stand as reported.
@@ -1030,7 +1054,7 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
                     continue;
                 };
                 let code = if t.code == "Q" {
-                    le.code.clone()
+                    reported_code(&le.code)
                 } else {
                     t.code.clone()
                 };
@@ -1047,7 +1071,10 @@ fn transform(r: &Reading, lex: &Lexicon, prep: &Prepared, events: &mut Vec<RawEv
                 break;
             }
             if replaced.len() == before {
-                unbound.push(le.clone());
+                unbound.push(RawEvent {
+                    code: reported_code(&le.code),
+                    ..le.clone()
+                });
             }
         }
         if !replaced.is_empty() {

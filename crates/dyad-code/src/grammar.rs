@@ -101,6 +101,8 @@ pub enum Class {
     Between = 1 << 38,
     /// Plural pronouns ("they"): they refer to every member of a compound antecedent.
     Plural = 1 << 39,
+    /// Modals of the future ("will", "would"): a reported act after one is an intention.
+    Future = 1 << 40,
 }
 
 impl Class {
@@ -146,6 +148,7 @@ impl Class {
             "MEETING" => Class::Meeting,
             "BETWEEN" => Class::Between,
             "PLURAL" => Class::Plural,
+            "FUTURE" => Class::Future,
             _ => return None,
         })
     }
@@ -258,7 +261,8 @@ impl Classes {
             | Class::AgentOnly as u64
             | Class::People as u64
             | Class::Meeting as u64
-            | Class::Plural as u64;
+            | Class::Plural as u64
+            | Class::Future as u64;
         self.0 & !open != 0
     }
 }
