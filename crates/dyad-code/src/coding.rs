@@ -745,6 +745,9 @@ fn meeting_events(r: &Reading, intents: &Intents, events: &mut Vec<RawEvent>) {
 /// [`Class::People`]: crate::grammar::Class::People
 pub fn place_in_sentence(r: &Reading, grammar: &crate::grammar::Grammar, events: &mut [RawEvent]) {
     use crate::grammar::Class;
+    if events.is_empty() {
+        return;
+    }
     let country = |c: &str| {
         c.len() == 3
             && c.bytes().all(|b| b.is_ascii_uppercase())
