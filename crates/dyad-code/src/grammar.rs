@@ -103,6 +103,8 @@ pub enum Class {
     Plural = 1 << 39,
     /// Modals of the future ("will", "would"): a reported act after one is an intention.
     Future = 1 << 40,
+    /// Object pronouns ("him", "them"): after a verb they never refer to its subject.
+    ObjectCase = 1 << 41,
 }
 
 impl Class {
@@ -149,6 +151,7 @@ impl Class {
             "BETWEEN" => Class::Between,
             "PLURAL" => Class::Plural,
             "FUTURE" => Class::Future,
+            "OBJECTCASE" => Class::ObjectCase,
             _ => return None,
         })
     }
@@ -262,7 +265,8 @@ impl Classes {
             | Class::People as u64
             | Class::Meeting as u64
             | Class::Plural as u64
-            | Class::Future as u64;
+            | Class::Future as u64
+            | Class::ObjectCase as u64;
         self.0 & !open != 0
     }
 }

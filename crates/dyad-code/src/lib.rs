@@ -503,11 +503,30 @@ impl Coder {
                 // pronoun are the ones before its own.
                 let usable =
                     |x: &reading::Member| !x.pronoun && !x.agent_only && !x.code.is_empty();
+                // "Afwerki welcomed him": an object pronoun ([OBJECTCASE]) right after its
+                // verb never refers to that verb's subject (a reflexive, "himself", would);
+                // the subject is the phrase just before the verb and its auxiliaries.
+                let own_subject_end = (start > 0
+                    && r.tags[start - 1] == Tag::Verb
+                    && !possessive
+                    && self.grammar.is(&word, grammar::Class::ObjectCase))
+                .then(|| {
+                    let mut k = start - 1;
+                    while k > 0
+                        && matches!(
+                            r.tags[k - 1],
+                            Tag::Verb | Tag::Adv | Tag::Aux | Tag::Be | Tag::Neg
+                        )
+                    {
+                        k -= 1;
+                    }
+                    k
+                });
                 let mut found: Option<(String, Option<u32>)> = r.groups[..gi]
                     .iter()
                     .rev()
                     .take(GROUP_WINDOW)
-                    .filter(|g| g.end <= start)
+                    .filter(|g| g.end <= start && Some(g.end) != own_subject_end)
                     .flat_map(|g| g.members.iter().rev())
                     .find(|x| usable(x) && fits(&x.code))
                     .map(|x| (x.code.clone(), None));
@@ -520,7 +539,7 @@ impl Coder {
                         .iter()
                         .rev()
                         .take(GROUP_WINDOW)
-                        .filter(|g| g.end <= start)
+                        .filter(|g| g.end <= start && Some(g.end) != own_subject_end)
                         .find(|g| g.members.iter().any(|x| usable(x) && fits(&x.code)));
                     if let Some(g) = group {
                         let codes: Vec<&str> = g

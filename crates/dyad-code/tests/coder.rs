@@ -1096,3 +1096,28 @@ fn an_unplaced_reported_subject_is_not_replaced_by_the_speaker() {
         "the speaker is not the attacker: {got:?}"
     );
 }
+
+#[test]
+fn an_object_pronoun_does_not_refer_to_its_verbs_subject() {
+    let text = "Vladimir Putin arrived on Monday. NATO criticized him.";
+    let mut doc = Document {
+        text: text.into(),
+        meta: Meta {
+            pub_date: Date::new(2004, 3, 1).ok(),
+            ..Meta::default()
+        },
+        ..Document::default()
+    };
+    doc.sentences = vec![
+        dyad_doc::Sentence {
+            span: dyad_doc::Span::new(0, 33),
+            ..Default::default()
+        },
+        dyad_doc::Sentence {
+            span: dyad_doc::Span::new(34, text.len()),
+            ..Default::default()
+        },
+    ];
+    coder().code(&mut doc);
+    assert_eq!(triples(&doc), vec![t("IGOWSTNAT", "RUSGOV", "111")]);
+}
