@@ -216,14 +216,14 @@ fn check_floors(set: &str, f: &Figures, recall_floor: f64, precision_floor: f64)
 fn recall_and_precision_on_the_gold_set() {
     let f = measure("gold", 15);
     // Just below the figures measured when the floors were set (docs/accuracy.md `## Coder`:
-    // 85/100 and 105/134).
-    check_floors("gold", &f, 0.82, 0.76);
+    // 87/100 and 107/133).
+    check_floors("gold", &f, 0.84, 0.78);
 }
 
 #[test]
 fn recall_and_precision_on_the_heldout_set() {
     let f = measure("heldout", 12);
     // Just below the figures measured when the floors were set (docs/accuracy.md `## Coder`:
-    // 18/59 and 21/58). Never raise them by tuning on this set's misses.
-    check_floors("heldout", &f, 0.28, 0.33);
+    // 19/59 and 22/55). Never raise them by tuning on this set's misses.
+    check_floors("heldout", &f, 0.30, 0.37);
 }
