@@ -82,6 +82,26 @@ fn code(text: &str, date: Option<Date>) -> Document {
     doc
 }
 
+/// The test coder with extra agent lines (`NOUN [~CODE]`) after the test agents.
+fn coder_with_agents(extra: &str) -> Coder {
+    let agents = format!("{AGENTS}{extra}");
+    coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", &agents),
+        (Kind::Verbs, "t.verbs.txt", VERBS),
+    ])
+}
+
+/// Codes one undated text with `coder`.
+fn code_with(coder: &Coder, text: &str) -> Document {
+    let mut doc = Document {
+        text: text.into(),
+        ..Document::default()
+    };
+    coder.code(&mut doc);
+    doc
+}
+
 fn triples(doc: &Document) -> Vec<(String, String, String)> {
     let mut v: Vec<_> = doc
         .events
@@ -676,15 +696,6 @@ fn coder_with_force() -> Coder {
     ])
 }
 
-fn code_with(coder: &Coder, text: &str) -> Document {
-    let mut doc = Document {
-        text: text.into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
-    doc
-}
-
 #[test]
 fn plural_nouns_before_an_auxiliary_or_after_a_name_are_not_verbs() {
     let c = coder_with_force();
@@ -944,12 +955,7 @@ fn a_meeting_noun_with_a_between_phrase_is_a_meeting_of_its_parties() {
 
 #[test]
 fn protesters_take_the_country_that_dominates_the_article() {
-    let agents = format!("{AGENTS}PROTESTER [~OPP]\n");
-    let coder = coder_of(&[
-        (Kind::Actors, "t.actors.txt", ACTORS),
-        (Kind::Agents, "t.agents.txt", &agents),
-        (Kind::Verbs, "t.verbs.txt", VERBS),
-    ]);
+    let coder = coder_with_agents("PROTESTER [~OPP]\n");
     let mut doc = Document {
         text:
             "Russian police attacked protesters. Russia criticized NATO. Russia criticized Ukraine."
@@ -972,11 +978,7 @@ fn a_speaker_reporting_its_own_agent_reports_the_act_not_an_accusation() {
         (Kind::Agents, "t.agents.txt", AGENTS),
         (Kind::Verbs, "t.verbs.txt", &verbs),
     ]);
-    let mut doc = Document {
-        text: "Russia said its police attacked Ukraine.".into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
+    let doc = code_with(&coder, "Russia said its police attacked Ukraine.");
     // The attack itself (with the speaker's country or its police as the source), no 112.
     let got = triples(&doc);
     assert_eq!(got.len(), 1, "{got:?}");
@@ -985,11 +987,7 @@ fn a_speaker_reporting_its_own_agent_reports_the_act_not_an_accusation() {
         "{got:?}"
     );
     // Another party is accused.
-    let mut doc = Document {
-        text: "Russia said Ukraine attacked NATO.".into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
+    let doc = code_with(&coder, "Russia said Ukraine attacked NATO.");
     assert_eq!(triples(&doc), vec![t("RUS", "UKR", "112")]);
 }
 
@@ -1009,68 +1007,33 @@ fn a_place_that_only_modifies_a_place_phrase_is_no_target() {
 
 #[test]
 fn a_statement_to_reporters_names_no_party() {
-    let agents = format!("{AGENTS}REPORTER [~MED]\n");
-    let coder = coder_of(&[
-        (Kind::Actors, "t.actors.txt", ACTORS),
-        (Kind::Agents, "t.agents.txt", &agents),
-        (Kind::Verbs, "t.verbs.txt", VERBS),
-    ]);
-    let mut doc = Document {
-        text: "Putin said to reporters that the talks went well.".into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
+    let coder = coder_with_agents("REPORTER [~MED]\n");
+    let doc = code_with(&coder, "Putin said to reporters that the talks went well.");
     assert!(
         triples(&doc).iter().all(|e| !e.1.ends_with("MED")),
         "{:?}",
         triples(&doc)
     );
     // A criticism of the press is an event on it.
-    let mut doc = Document {
-        text: "Russia criticized reporters.".into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
+    let doc = code_with(&coder, "Russia criticized reporters.");
     assert_eq!(triples(&doc), vec![t("RUS", "---MED", "111")]);
 }
 
 #[test]
 fn the_actor_of_an_of_phrase_after_a_quantity_is_the_subject() {
-    let agents = format!("{AGENTS}PROTESTER [~OPP]\n");
-    let coder = coder_of(&[
-        (Kind::Actors, "t.actors.txt", ACTORS),
-        (Kind::Agents, "t.agents.txt", &agents),
-        (Kind::Verbs, "t.verbs.txt", VERBS),
-    ]);
-    let mut doc = Document {
-        text: "Thousands of protesters criticized Russia.".into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
+    let coder = coder_with_agents("PROTESTER [~OPP]\n");
+    let doc = code_with(&coder, "Thousands of protesters criticized Russia.");
     assert_eq!(triples(&doc), vec![t("---OPP", "RUS", "111")]);
 }
 
 #[test]
 fn a_generic_agent_takes_the_country_of_the_one_place_its_sentence_names() {
-    let agents = format!("{AGENTS}PROTESTER [~OPP]\n");
-    let coder = coder_of(&[
-        (Kind::Actors, "t.actors.txt", ACTORS),
-        (Kind::Agents, "t.agents.txt", &agents),
-        (Kind::Verbs, "t.verbs.txt", VERBS),
-    ]);
-    let mut doc = Document {
-        text: "Protesters criticized NATO in Ukraine.".into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
+    let coder = coder_with_agents("PROTESTER [~OPP]\n");
+    let doc = code_with(&coder, "Protesters criticized NATO in Ukraine.");
     assert_eq!(triples(&doc), vec![t("UKROPP", "IGOWSTNAT", "111")]);
     assert!(doc.events[0].rule.contains("place named"));
     // Not when it would set the country against itself.
-    let mut doc = Document {
-        text: "Police criticized Ukraine in Ukraine.".into(),
-        ..Document::default()
-    };
-    coder.code(&mut doc);
+    let doc = code_with(&coder, "Police criticized Ukraine in Ukraine.");
     assert!(
         triples(&doc).iter().all(|e| e.0 != "UKRCOP"),
         "{:?}",
