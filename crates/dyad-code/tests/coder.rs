@@ -82,6 +82,16 @@ fn code(text: &str, date: Option<Date>) -> Document {
     doc
 }
 
+/// The test coder with extra verb lines after the test verbs.
+fn coder_with_verbs(extra: &str) -> Coder {
+    let verbs = format!("{VERBS}{extra}");
+    coder_of(&[
+        (Kind::Actors, "t.actors.txt", ACTORS),
+        (Kind::Agents, "t.agents.txt", AGENTS),
+        (Kind::Verbs, "t.verbs.txt", &verbs),
+    ])
+}
+
 /// The test coder with extra agent lines (`NOUN [~CODE]`) after the test agents.
 fn coder_with_agents(extra: &str) -> Coder {
     let agents = format!("{AGENTS}{extra}");
@@ -194,25 +204,10 @@ fn reported_events_replace_the_report_through_transformations() {
 
 #[test]
 fn pronouns_and_titles_resolve_to_the_named_actor_with_a_chain() {
-    let mut doc = Document {
-        text: "Vladimir Putin arrived on Monday. He criticized NATO.".into(),
-        meta: Meta {
-            pub_date: Date::new(2004, 3, 1).ok(),
-            ..Meta::default()
-        },
-        ..Document::default()
-    };
-    doc.sentences = vec![
-        dyad_doc::Sentence {
-            span: dyad_doc::Span::new(0, 33),
-            ..Default::default()
-        },
-        dyad_doc::Sentence {
-            span: dyad_doc::Span::new(34, 53),
-            ..Default::default()
-        },
-    ];
-    coder().code(&mut doc);
+    let doc = code_sentences_dated(
+        &["Vladimir Putin arrived on Monday.", "He criticized NATO."],
+        Date::new(2004, 3, 1).ok(),
+    );
     assert_eq!(triples(&doc), vec![t("RUSGOV", "IGOWSTNAT", "111")]);
     let src = doc.events[0].source_mention.expect("source mention") as usize;
     let m = &doc.mentions[src];
@@ -244,9 +239,18 @@ fn nothing_panics_on_odd_input() {
 }
 
 fn code_sentences(sentences: &[&str]) -> Document {
+    code_sentences_dated(sentences, None)
+}
+
+/// Codes `sentences`, joined by spaces, as one story published on `date`.
+fn code_sentences_dated(sentences: &[&str], date: Option<Date>) -> Document {
     let text = sentences.join(" ");
     let mut doc = Document {
         text: text.clone(),
+        meta: Meta {
+            pub_date: date,
+            ..Meta::default()
+        },
         ..Document::default()
     };
     let mut at = 0;
@@ -688,12 +692,7 @@ fn a_country_and_its_own_agents_are_one_side() {
 
 /// The test dictionaries with "force" as a verb.
 fn coder_with_force() -> Coder {
-    let verbs = format!("{VERBS}\n--- FORCE [170] ---\nFORCE\n");
-    coder_of(&[
-        (Kind::Actors, "t.actors.txt", ACTORS),
-        (Kind::Agents, "t.agents.txt", AGENTS),
-        (Kind::Verbs, "t.verbs.txt", &verbs),
-    ])
+    coder_with_verbs("\n--- FORCE [170] ---\nFORCE\n")
 }
 
 #[test]
@@ -896,12 +895,7 @@ fn an_inflected_verb_after_and_shares_the_finite_verbs_subject_not_an_infinitive
 
 #[test]
 fn a_mediator_of_a_deal_acts_on_the_parties_named_by_the_subject() {
-    let verbs = format!("{VERBS}\n--- AGREE [050] ---\nAGREE\n\n--- BROKER [045] ---\nBROKER\n");
-    let c = coder_of(&[
-        (Kind::Actors, "t.actors.txt", ACTORS),
-        (Kind::Agents, "t.agents.txt", AGENTS),
-        (Kind::Verbs, "t.verbs.txt", &verbs),
-    ]);
+    let c = coder_with_verbs("\n--- AGREE [050] ---\nAGREE\n\n--- BROKER [045] ---\nBROKER\n");
     let doc = code_with(
         &c,
         "Russia and Ukraine agreed on Monday to a truce, in a deal brokered by NATO.",
@@ -972,12 +966,7 @@ fn protesters_take_the_country_that_dominates_the_article() {
 
 #[test]
 fn a_speaker_reporting_its_own_agent_reports_the_act_not_an_accusation() {
-    let verbs = format!("{VERBS}~ a (b . ATTACK) SAY = a b 112\n");
-    let coder = coder_of(&[
-        (Kind::Actors, "t.actors.txt", ACTORS),
-        (Kind::Agents, "t.agents.txt", AGENTS),
-        (Kind::Verbs, "t.verbs.txt", &verbs),
-    ]);
+    let coder = coder_with_verbs("~ a (b . ATTACK) SAY = a b 112\n");
     let doc = code_with(&coder, "Russia said its police attacked Ukraine.");
     // The attack itself (with the speaker's country or its police as the source), no 112.
     let got = triples(&doc);
@@ -1062,25 +1051,9 @@ fn an_unplaced_reported_subject_is_not_replaced_by_the_speaker() {
 
 #[test]
 fn an_object_pronoun_does_not_refer_to_its_verbs_subject() {
-    let text = "Vladimir Putin arrived on Monday. NATO criticized him.";
-    let mut doc = Document {
-        text: text.into(),
-        meta: Meta {
-            pub_date: Date::new(2004, 3, 1).ok(),
-            ..Meta::default()
-        },
-        ..Document::default()
-    };
-    doc.sentences = vec![
-        dyad_doc::Sentence {
-            span: dyad_doc::Span::new(0, 33),
-            ..Default::default()
-        },
-        dyad_doc::Sentence {
-            span: dyad_doc::Span::new(34, text.len()),
-            ..Default::default()
-        },
-    ];
-    coder().code(&mut doc);
+    let doc = code_sentences_dated(
+        &["Vladimir Putin arrived on Monday.", "NATO criticized him."],
+        Date::new(2004, 3, 1).ok(),
+    );
     assert_eq!(triples(&doc), vec![t("IGOWSTNAT", "RUSGOV", "111")]);
 }
