@@ -57,6 +57,29 @@ pub struct TimeWords {
     /// ("yesterday", "last", "two", "on" of "on the eve of"): derived after parsing, so the
     /// scan can pass over every other lower-case word without trying the patterns.
     pub(crate) starters: WordSet,
+    /// Lower-case word → the [`class`] bits of the lists it is in: derived after parsing, so
+    /// a token is classified with one look-up instead of one per list.
+    pub(crate) classes: HashMap<String, u16>,
+}
+
+/// Bits of a lower-case word's class ([`TimeWords::classes`]).
+pub(crate) mod class {
+    /// A month name form ("june", "oct.").
+    pub const MONTH: u16 = 1;
+    /// A month abbreviation without the period its table form carries ("oct" of "oct.").
+    pub const MONTH_DOT: u16 = 1 << 1;
+    /// A weekday name form.
+    pub const WEEKDAY: u16 = 1 << 2;
+    /// A `[relative-day]` word ("yesterday").
+    pub const RELATIVE: u16 = 1 << 3;
+    /// A `[number]` word ("two").
+    pub const NUMBER: u16 = 1 << 4;
+    /// A word that can begin a modified expression: `[modifier]`, `[last]`, `[this]`, `[next]`.
+    pub const DIRECTION: u16 = 1 << 5;
+    /// The first word of an `[eve]` phrase.
+    pub const EVE: u16 = 1 << 6;
+    /// In [`super::TimeWords::starters`].
+    pub const STARTER: u16 = 1 << 7;
 }
 
 impl TimeWords {
@@ -173,7 +196,13 @@ impl TimeWords {
             .chain(w.relative_days.keys().cloned())
             .collect();
         w.starters = starters;
+        w.classes = classes_of(&w);
         Ok(w)
+    }
+
+    /// The [`class`] bits of a lower-case word (0 when it is in no list).
+    pub(crate) fn class_of(&self, lower: &str) -> u16 {
+        self.classes.get(lower).copied().unwrap_or(0)
     }
 
     /// Reads and parses a replacement lexicon from a file.
@@ -207,4 +236,40 @@ impl TimeWords {
         }
         map.get(lower).copied()
     }
+}
+
+/// The merged class table of a parsed lexicon.
+fn classes_of(w: &TimeWords) -> HashMap<String, u16> {
+    let mut classes: HashMap<String, u16> = HashMap::default();
+    let mut add = |word: &str, bit: u16| *classes.entry(word.to_string()).or_default() |= bit;
+    for m in w.months.keys() {
+        add(m, class::MONTH);
+        // `month_loose` looks the word up with a period added.
+        if let Some(bare) = m.strip_suffix('.') {
+            add(bare, class::MONTH_DOT);
+        }
+    }
+    for d in w.weekdays.keys() {
+        add(d, class::WEEKDAY);
+    }
+    for r in w.relative_days.keys() {
+        add(r, class::RELATIVE);
+    }
+    for n in w.numbers.keys() {
+        add(n, class::NUMBER);
+    }
+    for set in [&w.modifiers, &w.last, &w.this, &w.next] {
+        for d in set.iter() {
+            add(d, class::DIRECTION);
+        }
+    }
+    for p in &w.eve {
+        if let Some(first) = p.first() {
+            add(first, class::EVE);
+        }
+    }
+    for s in w.starters.iter() {
+        add(s, class::STARTER);
+    }
+    classes
 }

@@ -40,6 +40,37 @@ use jiff::civil::Date;
 
 pub use lexicon::{TimeWords, Unit, SHIPPED_TIME_WORDS};
 
+use lexicon::class;
+
+/// Bits of a token's class, made once per document ([`TimeResolver::token_flags`]): each is
+/// a necessary condition of one or more patterns of [`TimeResolver::match_at`], so a pattern
+/// is tried only at the tokens that can start it.
+mod tok {
+    /// [`super::TimeResolver::may_start`]'s test: a digit or capital first, a hyphen, or a
+    /// `starters` word.
+    pub const MAY_START: u16 = 1;
+    /// A number token (ISO dates, bare years, "60 years ago").
+    pub const NUMBER: u16 = 1 << 1;
+    /// Starts with an ASCII digit (days, decades).
+    pub const DIGIT: u16 = 1 << 2;
+    /// Holds a hyphen ("mid-June").
+    pub const HYPHEN: u16 = 1 << 3;
+    /// A capitalised month name form.
+    pub const MONTH: u16 = 1 << 4;
+    /// A capitalised month abbreviation missing its period ("Oct").
+    pub const MONTH_LOOSE: u16 = 1 << 5;
+    /// A capitalised weekday name form.
+    pub const WEEKDAY: u16 = 1 << 6;
+    /// A relative day word ("yesterday").
+    pub const RELATIVE: u16 = 1 << 7;
+    /// A number word ("two").
+    pub const NUMBER_WORD: u16 = 1 << 8;
+    /// A word that begins a modified expression ("last", "earlier").
+    pub const DIRECTION: u16 = 1 << 9;
+    /// The first word of an "eve of" phrase.
+    pub const EVE: u16 = 1 << 10;
+}
+
 /// Errors from loading the time lexicon.
 #[derive(Debug, thiserror::Error)]
 pub enum TimeError {
@@ -151,6 +182,8 @@ struct View<'v, 'a> {
     toks: &'a [Token],
     texts: &'v [&'a str],
     lower: &'v [&'v str],
+    /// Per token, its [`tok`] bits; empty where no pattern is tried (event dating).
+    flags: &'v [u16],
     /// Clause ids, computed on first use: most sentences hold no expression whose tense
     /// must be read, and the clause analysis is a pass with several look-ups per token.
     clauses: OnceCell<Vec<u32>>,
@@ -162,6 +195,9 @@ impl View<'_, '_> {
     }
     fn lower(&self, i: usize) -> &str {
         self.lower.get(i).copied().unwrap_or("")
+    }
+    fn flags(&self, i: usize) -> u16 {
+        self.flags.get(i).copied().unwrap_or(0)
     }
     fn text(&self, i: usize) -> &str {
         self.texts.get(i).copied().unwrap_or("")
@@ -204,13 +240,16 @@ impl TimeResolver {
         doc: &'a Document,
         texts: &'v [&'a str],
         lower: &'v [&'v str],
+        flags: &'v [u16],
         s: usize,
     ) -> Option<View<'v, 'a>> {
         let range = doc.sentences.get(s)?.tokens.range();
         Some(View {
             toks: doc.tokens.get(range.clone())?,
             texts: texts.get(range.clone())?,
-            lower: lower.get(range)?,
+            lower: lower.get(range.clone())?,
+            // Event dating passes no flags: it reads clauses only.
+            flags: flags.get(range).unwrap_or(&[]),
             clauses: OnceCell::new(),
         })
     }
@@ -221,8 +260,9 @@ impl TimeResolver {
         let mut times = Vec::new();
         let words = DocWords::new(doc);
         let lower = words.lowers();
+        let flags = self.token_flags(doc, &words.texts, &lower);
         for s in 0..doc.sentences.len() {
-            let Some(v) = self.view(doc, &words.texts, &lower, s) else {
+            let Some(v) = self.view(doc, &words.texts, &lower, &flags, s) else {
                 continue;
             };
             let mut i = 0;
@@ -281,7 +321,7 @@ impl TimeResolver {
                         let words = words.get_or_init(|| DocWords::new(doc));
                         let lower = lower.get_or_init(|| words.lowers());
                         cached = self
-                            .view(doc, &words.texts, lower, e.sentence as usize)
+                            .view(doc, &words.texts, lower, &[], e.sentence as usize)
                             .map(|v| (e.sentence, v));
                     }
                     cached.as_ref().and_then(|(_, v)| {
@@ -324,35 +364,83 @@ impl TimeResolver {
     /// ordinals, years and decades start with a digit; month and weekday names with a
     /// capital; "mid-June" holds a hyphen; every other start is a lexicon word (`starters`).
     fn may_start(&self, v: &View, i: usize) -> bool {
-        let t = v.text(i);
-        t.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-            || t.contains('-')
-            || self.words.starters.contains(v.lower(i))
+        v.flags(i) & tok::MAY_START != 0
+    }
+
+    /// Every token's [`tok`] bits: one look-up of its lower-case form in the merged class
+    /// table, plus tests of its first byte, kind and hyphen.
+    fn token_flags(&self, doc: &Document, texts: &[&str], lower: &[&str]) -> Vec<u16> {
+        doc.tokens
+            .iter()
+            .zip(texts.iter().zip(lower))
+            .map(|(t, (&text, &low))| {
+                let class = self.words.class_of(low);
+                let has = |bit: u16| class & bit != 0;
+                let digit = text.starts_with(|c: char| c.is_ascii_digit());
+                let capital = text.starts_with(char::is_uppercase);
+                let hyphen = text.contains('-');
+                let mut f = 0;
+                let mut set = |on: bool, bit: u16| {
+                    if on {
+                        f |= bit;
+                    }
+                };
+                set(
+                    digit || capital || hyphen || has(class::STARTER),
+                    tok::MAY_START,
+                );
+                set(t.kind == TokenKind::Number, tok::NUMBER);
+                set(digit, tok::DIGIT);
+                set(hyphen, tok::HYPHEN);
+                set(capital && has(class::MONTH), tok::MONTH);
+                set(
+                    capital && !text.ends_with('.') && has(class::MONTH_DOT),
+                    tok::MONTH_LOOSE,
+                );
+                set(capital && has(class::WEEKDAY), tok::WEEKDAY);
+                set(has(class::RELATIVE), tok::RELATIVE);
+                set(has(class::NUMBER), tok::NUMBER_WORD);
+                set(has(class::DIRECTION), tok::DIRECTION);
+                set(has(class::EVE), tok::EVE);
+                f
+            })
+            .collect()
     }
 
     /// The expression starting at token `i`, if any. `eve` allows the "eve of" rule (which
     /// looks ahead with this function and must not recurse into itself).
+    /// Each pattern is tried only when the token has the [`tok`] bit its first check needs,
+    /// in the same order as before, so the first match is the same.
     fn match_at(&self, v: &View, i: usize, pub_date: Option<Date>, eve: bool) -> Option<Found> {
-        let absolute = self
-            .iso(v, i)
-            .or_else(|| self.decade(v, i))
-            .or_else(|| self.compound(v, i, pub_date))
-            .or_else(|| self.day_month(v, i, pub_date))
-            .or_else(|| self.month_first(v, i, pub_date))
-            .or_else(|| self.bare_year(v, i));
+        let flags = v.flags(i);
+        let has = |bits: u16| flags & bits != 0;
+        let absolute = when(has(tok::NUMBER), || self.iso(v, i))
+            .or_else(|| when(has(tok::DIGIT), || self.decade(v, i)))
+            .or_else(|| when(has(tok::HYPHEN), || self.compound(v, i, pub_date)))
+            .or_else(|| when(has(tok::DIGIT), || self.day_month(v, i, pub_date)))
+            .or_else(|| {
+                when(has(tok::MONTH | tok::MONTH_LOOSE), || {
+                    self.month_first(v, i, pub_date)
+                })
+            })
+            .or_else(|| when(has(tok::NUMBER), || self.bare_year(v, i)));
         if absolute.is_some() {
             return absolute;
         }
         let pub_date = pub_date?;
-        if eve {
+        if eve && has(tok::EVE) {
             if let Some(f) = self.eve_of(v, i, pub_date) {
                 return Some(f);
             }
         }
-        self.modified(v, i, pub_date)
-            .or_else(|| self.ago(v, i, pub_date))
-            .or_else(|| self.relative_day(v, i, pub_date))
-            .or_else(|| self.weekday(v, i, pub_date))
+        when(has(tok::DIRECTION), || self.modified(v, i, pub_date))
+            .or_else(|| {
+                when(has(tok::NUMBER | tok::NUMBER_WORD), || {
+                    self.ago(v, i, pub_date)
+                })
+            })
+            .or_else(|| when(has(tok::RELATIVE), || self.relative_day(v, i, pub_date)))
+            .or_else(|| when(has(tok::WEEKDAY), || self.weekday(v, i, pub_date)))
     }
 
     /// "2004-04-08".
@@ -819,6 +907,15 @@ fn found(
         precision,
         rule: rule.into(),
     })
+}
+
+/// `f()` when `cond` holds: a pattern tried only at a token that can start it.
+fn when(cond: bool, f: impl FnOnce() -> Option<Found>) -> Option<Found> {
+    if cond {
+        f()
+    } else {
+        None
+    }
 }
 
 fn tense_rule(rule: &str, future: bool) -> String {
