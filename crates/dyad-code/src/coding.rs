@@ -122,6 +122,10 @@ pub struct Prepared {
     /// compact array: a pattern whose key word is not in the sentence is passed over without
     /// reading the pattern itself.
     keys: Vec<Vec<u32>>,
+    /// By verb, the text of its default-code rule before and after the code:
+    /// ("BLOCK VERB [", "] (file:line)"). Written once here: a sentence's verbs that no
+    /// pattern matches (most of them) would otherwise format it each time.
+    default_rules: Vec<(String, String)>,
 }
 
 /// The id of a sentence word that no pattern names.
@@ -140,6 +144,9 @@ struct Compiled {
     /// The words of elements with a single alternative: the sentence must have them all
     /// (checked first, as most patterns fail on them).
     required: Vec<u32>,
+    /// Whether some element has several alternatives (a synset): only then does
+    /// [`Compiled::possible`] need to read the elements after `required`.
+    synsets: bool,
     /// The evidence of an event it codes: "BLOCK - pattern [code] (file:line)", written
     /// once rather than per verb.
     rule: String,
@@ -225,7 +232,12 @@ impl Prepared {
                             .collect();
                         required.sort_unstable();
                         required.dedup();
+                        let synsets = pre
+                            .iter()
+                            .chain(&post)
+                            .any(|e| matches!(&e.elem, CKind::Words(alts) if alts.len() > 1));
                         Compiled {
+                            synsets,
                             pre,
                             post,
                             verb_joined: p.verb_joined,
@@ -256,6 +268,14 @@ impl Prepared {
                 .collect(),
             vocab,
             blocks,
+            default_rules: lex
+                .verbs
+                .iter()
+                .map(|v| {
+                    let block = lex.blocks.get(v.block).map_or("", |b| b.name.as_str());
+                    (format!("{block} {} [", v.name), format!("] ({})", v.source))
+                })
+                .collect(),
         }
     }
 
@@ -298,12 +318,13 @@ impl Compiled {
     fn possible(&self, present: &[u64]) -> bool {
         let has = |id: u32| present[id as usize / 64] & (1 << (id % 64)) != 0;
         self.required.iter().all(|&id| has(id))
-            && self.pre.iter().chain(&self.post).all(|e| match &e.elem {
-                CKind::Words(alts) if alts.len() > 1 => {
-                    alts.iter().any(|alt| alt.iter().all(|&(id, _)| has(id)))
-                }
-                _ => true,
-            })
+            && (!self.synsets
+                || self.pre.iter().chain(&self.post).all(|e| match &e.elem {
+                    CKind::Words(alts) if alts.len() > 1 => {
+                        alts.iter().any(|alt| alt.iter().all(|&(id, _)| has(id)))
+                    }
+                    _ => true,
+                }))
     }
 }
 
@@ -521,7 +542,16 @@ pub fn code_prepared(
                     })
                     .find(|c| c != "---")
                     .unwrap_or_else(|| "---".to_string());
-                let rule = format!("{} {} [{}] ({})", block.name, verb.name, code, verb.source);
+                let rule = match prep.default_rules.get(verb_idx) {
+                    Some((head, tail)) => {
+                        let mut rule = String::with_capacity(head.len() + code.len() + tail.len());
+                        rule.push_str(head);
+                        rule.push_str(&code);
+                        rule.push_str(tail);
+                        rule
+                    }
+                    None => format!("{} {} [{}] ({})", block.name, verb.name, code, verb.source),
+                };
                 if trace {
                     out.attempts.push(Attempt {
                         verb: vi,
