@@ -682,17 +682,36 @@ fn tokenize_by(
     grammar: &Grammar,
     lookup: &dyn Fn(&str) -> WordInfo,
 ) -> Vec<Word> {
-    // Sized once: a sentence has at most one char per byte and, in news prose, about one
-    // word per six bytes.
+    // Most sentences are ASCII: a char is its byte and its index its offset, so the table
+    // of (offset, char) is only built for the others.
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        tokenize_chars(text, offset, grammar, lookup, b.len(), |k| {
+            (k, char::from(b[k]))
+        })
+    } else {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        tokenize_chars(text, offset, grammar, lookup, chars.len(), |k| chars[k])
+    }
+}
+
+/// [`tokenize_by`] over `n` chars, `at(k)` giving the `k`th char and its byte offset.
+fn tokenize_chars(
+    text: &str,
+    offset: usize,
+    grammar: &Grammar,
+    lookup: &dyn Fn(&str) -> WordInfo,
+    n: usize,
+    at: impl Fn(usize) -> (usize, char),
+) -> Vec<Word> {
+    // Sized once: in news prose, about one word per six bytes.
     let mut out = Vec::with_capacity(text.len() / 4 + 4);
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
-    let n = chars.len();
-    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let ch = |k: usize| at(k).1;
+    let byte_at = |i: usize| if i < n { at(i).0 } else { text.len() };
     let is_apos = |c: char| c == '\'' || c == '’';
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
+        let c = ch(i);
         // An underscore joins words in some wire texts ("Dol_Amroth"): read it as a blank.
         if c.is_whitespace() || c == '_' {
             i += 1;
@@ -702,16 +721,14 @@ fn tokenize_by(
             let start = i;
             let mut j = i + 1;
             while j < n {
-                let d = chars[j].1;
+                let d = ch(j);
                 // Inner periods, hyphens, ampersands and apostrophes, and thousands commas,
                 // stay inside a word when a letter or digit follows.
                 let inner = j + 1 < n
-                    && chars[j + 1].1.is_alphanumeric()
+                    && ch(j + 1).is_alphanumeric()
                     && (matches!(d, '.' | '-' | '&')
                         || is_apos(d)
-                        || d == ','
-                            && chars[j - 1].1.is_ascii_digit()
-                            && chars[j + 1].1.is_ascii_digit());
+                        || d == ',' && ch(j - 1).is_ascii_digit() && ch(j + 1).is_ascii_digit());
                 if d.is_alphanumeric() || inner {
                     j += 1;
                 } else {
@@ -719,16 +736,16 @@ fn tokenize_by(
                 }
             }
             // A hyphen left hanging ("anti- Gondor") stays with its word.
-            if j < n && chars[j].1 == '-' && (j + 1 == n || chars[j + 1].1.is_whitespace()) {
+            if j < n && ch(j) == '-' && (j + 1 == n || ch(j + 1).is_whitespace()) {
                 j += 1;
             }
             // Abbreviations keep their period: initials ("U.S.") and listed words ("Mr.").
-            if j < n && chars[j].1 == '.' {
+            if j < n && ch(j) == '.' {
                 let w = &text[byte_at(start)..byte_at(j)];
                 let initials = w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
                 let single = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
                 let listed = grammar.is(&w.to_uppercase(), Class::Abbrev);
-                let at_end = j + 1 == n || chars[j + 1..].iter().all(|(_, c)| c.is_whitespace());
+                let at_end = j + 1 == n || (j + 1..n).all(|k| ch(k).is_whitespace());
                 if (initials || single || listed) && !at_end {
                     j += 1;
                 }
@@ -736,8 +753,8 @@ fn tokenize_by(
             let mut word_end = j;
             // Split "n't" and possessive "'s" (either apostrophe, any case), looking at the
             // word's last characters rather than a lower-cased copy of it.
-            let apos_at = |k: usize| is_apos(chars[k].1);
-            let lower_is = |k: usize, c: char| chars[k].1.to_ascii_lowercase() == c;
+            let apos_at = |k: usize| is_apos(ch(k));
+            let lower_is = |k: usize, c: char| ch(k).to_ascii_lowercase() == c;
             let len = j - start;
             let mut tail: Option<usize> = None;
             if len > 3 && lower_is(j - 3, 'n') && apos_at(j - 2) && lower_is(j - 1, 't') {
