@@ -798,12 +798,7 @@ pub fn place_in_sentence(r: &Reading, grammar: &crate::grammar::Grammar, events:
     let [place] = places[..] else {
         return;
     };
-    let placed = |code: &str| -> Option<String> {
-        let agent = code.strip_prefix("---")?;
-        let first = agent.get(..3)?;
-        (grammar.is(first, Class::StateAgent) || grammar.is(first, Class::People))
-            .then(|| format!("{place}{agent}"))
-    };
+    let placed = |code: &str| crate::reading::placed_agent(code, place, grammar);
     for e in events.iter_mut() {
         let source = placed(&e.source);
         let target = e.target.as_deref().and_then(placed);

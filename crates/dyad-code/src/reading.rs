@@ -499,6 +499,16 @@ pub fn drop_unplaced(doc: &mut dyad_doc::Document, grammar: &Grammar) {
     });
 }
 
+/// `code` with `country` put before it, when `code` is a generic state agent or a country's
+/// people without a country (`---COP`, `---OPP`); `None` for any other code.
+pub(crate) fn placed_agent(code: &str, country: &str, grammar: &Grammar) -> Option<String> {
+    let agent = code.strip_prefix("---")?;
+    let first = agent.get(..3)?;
+    // A country's people ("protesters", "crowds") are as much its own as its police.
+    (grammar.is(first, Class::StateAgent) || grammar.is(first, Class::People))
+        .then(|| format!("{country}{agent}"))
+}
+
 /// Gives a generic state agent ("---GOV" for "Defense Secretary Mark Esper", "---COP" for
 /// "police") the article's dominant country, when one country clearly dominates its
 /// mentions: at least `MIN_DOMINANT` country-coded mentions and twice as many as the next.
@@ -536,13 +546,7 @@ pub fn place_state_agents(doc: &mut dyad_doc::Document, grammar: &Grammar) {
         }
         _ => return,
     };
-    let place = |code: &str| -> Option<String> {
-        let agent = code.strip_prefix("---")?;
-        let first = agent.get(..3)?;
-        // A country's people ("protesters", "crowds") are as much its own as its police.
-        (grammar.is(first, Class::StateAgent) || grammar.is(first, Class::People))
-            .then(|| format!("{dominant}{agent}"))
-    };
+    let place = |code: &str| placed_agent(code, &dominant, grammar);
     doc.events.retain_mut(|e| {
         let source = place(&e.source);
         let target = e.target.as_deref().and_then(place);
